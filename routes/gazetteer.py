@@ -1,0 +1,373 @@
+"""Offline place lookup: ranked gazetteer candidates for a name, with no network.
+
+The index is one SQLite file in the user cache directory (``ROUTES_CACHE_DIR`` overrides it),
+built from the bundled sources on first use and rebuilt when they change. Lookups return every
+plausible candidate, best first, so later stages can disambiguate with the text's context:
+
+>>> gaz = Gazetteer()                                  # doctest: +SKIP
+>>> [p.name for p in gaz.lookup("Ussuriisk")][:1]      # doctest: +SKIP
+['Ussuriysk']
+>>> gaz.lookup("the Amur region")[0].kind              # doctest: +SKIP
+'region'
+
+Ranking adds up how well the name matched (exact, feature-type stem, transliteration, code),
+whether the kind agrees with a type word in the query ("X River", "X Krai"), and the place's
+importance (population, capital, country, curated feature).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import GazetteerError, InputError
+from .model import Place
+from .names import TYPE_WORDS, fold, loose, split_type
+
+__all__ = ["Gazetteer", "default_index_path", "parse_near"]
+
+Progress = Callable[[str, float], None]
+
+_ADM1_WORDS = {"krai", "kray", "oblast", "province", "state", "prefecture", "governorate",
+               "republic", "okrug", "autonomous okrug", "autonomous oblast", "territory"}
+_ADM2_WORDS = {"county", "district", "parish"}
+_MAJOR_CURATED = {"river", "canal", "sea", "lake", "spaceport", "island", "peninsula", "mountain"}
+_COLUMNS = ("id, gid, name, feature_class, feature_code, kind, country, admin1, population, "
+            "lat, lon, extent, line, altnames, source")
+_MATCH_SCORE = {"exact": 10.0, "stem": 8.0, "code": 9.0, "loose": 6.5}
+
+
+def default_index_path() -> Path:
+    """Where the compiled index lives: ``$ROUTES_CACHE_DIR`` or the platform's user cache."""
+    folder = os.environ.get("ROUTES_CACHE_DIR")
+    if not folder:
+        from platformdirs import user_cache_dir
+
+        folder = user_cache_dir("routes", appauthor=False)
+    return Path(folder) / "gazetteer.sqlite"
+
+
+def _query_keys(query: str) -> tuple[dict[str, str], tuple[str, ...], str | None]:
+    """Index keys to try for a query, each with the match it stands for, and the kind hints."""
+    folded = fold(query)
+    full = folded.removeprefix("the ")
+    stem, type_word = split_type(query)
+    keys = {folded: "exact", full: "exact", "@" + full: "stem", "~" + loose(full): "loose"}
+    stripped = query.strip()
+    if 2 <= len(stripped) <= 4 and stripped.isalnum() and stripped.isupper():
+        keys["#" + stripped.lower()] = "code"
+    hints: tuple[str, ...] = ()
+    if type_word:
+        hints = TYPE_WORDS[type_word]
+        keys.setdefault(stem, "exact")
+        keys["@" + stem] = "exact"
+        keys.setdefault("~" + loose(stem), "loose")
+    return keys, hints, type_word
+
+
+def _importance(kind: str, code: str, population: int, gid: str) -> float:
+    score = math.log10(population + 1) * 0.6
+    if kind in ("country", "continent"):
+        return score + 5.0
+    if code == "ADM1":
+        return score * 0.8 + 0.2
+    if code.startswith("ADM"):
+        return score * 0.8 - 1.0
+    if code == "PPLC":
+        return score + 1.5
+    if gid.startswith("sup:"):
+        return score + (3.5 if kind in _MAJOR_CURATED else 1.0)
+    if gid.startswith("icao:"):
+        return score + 1.0
+    return score
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; exact enough for ranking and far cheaper than a geodesic."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """The offline gazetteer: the compiled index plus any user files given with ``extra``.
+
+    Parameters
+    ----------
+    path
+        Index file; defaults to :func:`default_index_path`.
+    extra
+        User gazetteer files (supplement-format TSV or GeoJSON points) searched alongside the
+        index, without rebuilding it.
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        extra: Sequence[Path] = (),
+    ) -> None:
+        self.path = Path(path) if path else default_index_path()
+        self._con: sqlite3.Connection | None = None
+        self._extra: dict[str, list[tuple[str, Place]]] = {}
+        self._extra_count = 0
+        for file in extra:
+            self._load_extra(Path(file))
+
+    # -- index life cycle -------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            self.ensure()
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                        check_same_thread=False)
+        return self._con
+
+    def _meta(self) -> dict:
+        try:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                return {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return {}
+
+    def is_current(self) -> bool:
+        """Whether the index exists and was built from the sources installed now."""
+        from gazetteer.build import fingerprint
+
+        return self.path.exists() and self._meta().get("fingerprint") == fingerprint()
+
+    def ensure(self, progress: Progress | None = None) -> None:
+        """Build the index if it is missing or its sources changed since it was built."""
+        if self.is_current():
+            return
+        if self.path.exists() and self._meta().get("schema") and not _writable(self.path.parent):
+            print(f"routes: warning: the gazetteer index in {self.path.parent} is out of date "
+                  "and the folder is not writable; using it as it is", file=sys.stderr)
+            return
+        self.build(progress)
+
+    def build(self, progress: Progress | None = None) -> dict[str, int]:
+        """(Re)build the index from the bundled sources, keeping places added from dumps."""
+        from gazetteer.build import build_index
+
+        self.close()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not _writable(self.path.parent):
+                raise PermissionError(13, "Permission denied")
+            return build_index(self.path, progress=progress, keep_from=self.path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise GazetteerError(
+                f"cannot write the gazetteer index in {self.path.parent}: {reason} "
+                "(set ROUTES_CACHE_DIR to a writable folder)"
+            ) from None
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def info(self) -> dict:
+        """Path, size, build time and per-source counts of the index."""
+        self._connection()
+        meta = self._meta()
+        con = self._connection()
+        kinds = dict(con.execute("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY 2 DESC"))
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "places": sum(kinds.values()),
+            "names": con.execute("SELECT count(*) FROM names").fetchone()[0],
+            "sources": meta.get("counts", {}),
+            "kinds": kinds,
+            "built": meta.get("built"),
+            "build_seconds": meta.get("build_seconds"),
+            "current": self.is_current(),
+            "extra_files": self._extra_count,
+        }
+
+    def add(self, path: Path, *, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Import a GeoNames dump into the index, in one transaction (all or nothing)."""
+        from gazetteer.dumps import import_dump
+
+        self.ensure()
+        self.close()
+        try:
+            con = sqlite3.connect(self.path)
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open the gazetteer index {self.path}: {exc}") from None
+        try:
+            return import_dump(con, Path(path), progress=progress)
+        finally:
+            con.close()
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        near: tuple[float, float] | None = None,
+        kind: str | None = None,
+        limit: int | None = 10,
+    ) -> list[Place]:
+        """Candidates for ``name``, best first; an empty list when nothing matches."""
+        if not name or not name.strip() or not fold(name):
+            raise InputError("empty place name")
+        keys, hints, type_word = _query_keys(name)
+        country = country.upper() if country else None
+        con = self._connection()
+        marks = ",".join("?" * len(keys))
+        rows = con.execute(
+            f"SELECT n.key, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+            f"FROM names n JOIN places p ON p.id = n.place WHERE n.key IN ({marks})",
+            list(keys),
+        ).fetchall()
+        best: dict[str, tuple[float, str, tuple]] = {}
+        for row in rows:
+            key, record = row[0], row[1:]
+            if (country and record[6] != country) or (kind and record[5] != kind):
+                continue
+            match = keys[key]
+            score = self._score(key, match, record, hints, type_word, near)
+            if record[1] not in best or score > best[record[1]][0]:
+                best[record[1]] = (score, match, record)
+        for key, match in keys.items():
+            for gid, place in self._extra.get(key, ()):
+                if (country and place.country != country) or (kind and place.kind != kind):
+                    continue
+                record = (0, gid, place.name, place.feature_class, place.feature_code,
+                          place.kind, place.country, place.admin1, place.population, place.lat,
+                          place.lon, None, None, "|".join(place.names), place.source)
+                score = self._score(key, match, record, hints, type_word, near) + 1.0
+                if gid not in best or score > best[gid][0]:
+                    best[gid] = (score, match, record)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], item[2][1]))
+        return [_place(record, score, match) for score, match, record in ranked[:limit]]
+
+    @staticmethod
+    def _score(
+        key: str,
+        match: str,
+        record: tuple,
+        hints: tuple[str, ...],
+        type_word: str | None,
+        near: tuple[float, float] | None,
+    ) -> float:
+        _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, *_rest = record
+        score = _MATCH_SCORE[match] + _importance(kind, code, population, gid)
+        if match == "exact" and key in (fold(name), fold(name).removeprefix("the ")):
+            score += 1.0  # the place's own name, not one of its alternates
+        if hints:
+            score += 4.0 if kind in hints else -3.0
+            if (type_word in _ADM1_WORDS and code == "ADM1") or (
+                type_word in _ADM2_WORDS and code == "ADM2"
+            ):
+                score += 1.5
+            if _has_type_word(type_word, record[2], record[13]):
+                score += 3.0
+        if near is not None:
+            score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], lat, lon) / 50.0)
+        return score
+
+    def reverse(
+        self, lat: float, lon: float, *, kind: str | None = None, limit: int = 1
+    ) -> list[Place]:
+        """Nearest places to a point (populated places unless ``kind`` says otherwise)."""
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InputError(f"coordinates out of range: {lat}, {lon}")
+        from gazetteer.build import cell_of
+
+        con = self._connection()
+        where = "kind = ?" if kind else "feature_class = 'P'"
+        found: list[tuple[float, tuple]] = []
+        for radius in (1, 3, 8):
+            cells = {cell_of(max(-89.99, min(89.99, lat + dy)), lon + dx)
+                     for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)}
+            rows = con.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE {where} AND cell IN "
+                f"({','.join('?' * len(cells))})",
+                ([kind] if kind else []) + sorted(cells),
+            ).fetchall()
+            found = sorted((_distance_km(lat, lon, r[9], r[10]), r) for r in rows)
+            if len(found) >= limit:
+                break
+        return [_place(r, -d, "exact") for d, r in found[:limit]]
+
+    # -- user files ---------------------------------------------------------------------------
+
+    def _load_extra(self, path: Path) -> None:
+        from gazetteer.build import entry_keys
+        from gazetteer.sources import SourceError, read_user_file
+
+        if not path.is_file():
+            raise InputError(f"gazetteer file not found: {path}")
+        try:
+            entries = read_user_file(path)
+        except SourceError as exc:
+            raise InputError(str(exc)) from None
+        for entry in entries:
+            place = Place(
+                id=entry.gid, name=entry.name, lat=entry.lat, lon=entry.lon,
+                feature_class=entry.feature_class, feature_code=entry.feature_code,
+                kind=entry.kind, country=entry.country, admin1=entry.admin1,
+                population=entry.population, names=tuple(entry.names), source=entry.source,
+            )
+            for key in entry_keys(entry):
+                self._extra.setdefault(key, []).append((entry.gid, place))
+        self._extra_count += 1
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _has_type_word(type_word: str, name: str, altnames: str | None) -> bool:
+    """Whether one of a place's own names carries the query's type word ("kray" ~ "krai")."""
+    wanted = loose(type_word)
+    for candidate in (name, *(altnames.split("|") if altnames else ())):
+        own = split_type(candidate)[1]
+        if own and loose(own) == wanted:
+            return True
+    return False
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _place(record: tuple, score: float, match: str) -> Place:
+    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, extent, line,
+     altnames, source) = record
+    return Place(
+        id=gid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=fcode, kind=kind,
+        country=country, admin1=admin1, population=population,
+        names=tuple(altnames.split("|")) if altnames else (),
+        extent=json.loads(extent) if extent else None, line=json.loads(line) if line else None,
+        source=source, score=round(score, 3), match=match,
+    )
+
+
+def parse_near(text: str) -> tuple[float, float]:
+    """``"43.8,131.9"`` -> (43.8, 131.9), with a clear error for anything else."""
+    try:
+        lat_text, lon_text = text.split(",")
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        raise InputError(f"--near expects LAT,LON (for example 43.8,131.9), got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InputError(f"--near coordinates out of range: {text}")
+    return lat, lon

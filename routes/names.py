@@ -1,0 +1,209 @@
+"""Name folding: how "Razdol'naya", "Đồng Đăng" and "Ussuriisk" meet their gazetteer entries.
+
+News text and gazetteers spell one place many ways: with or without diacritics, apostrophes for
+Russian soft signs, hyphens, "St." for "Saint", and several transliteration schemes. Every name is
+reduced to keys at two strengths, and the same functions serve the index build and the query, so
+both sides always agree:
+
+- :func:`fold` is exact up to case, diacritics, punctuation and spacing: "Đồng Đăng" -> "dong dang".
+- :func:`loose` also merges transliteration variants (y/i, kh/h, doubled letters, spaces):
+  "Ussuriysk" and "Ussuriisk" -> "usurisk".
+- :func:`split_type` peels feature-type words off a name ("the Razdolnaya River" ->
+  ("razdolnaya", "river")), so a query can ask for the stem with a preferred kind.
+
+Examples
+--------
+>>> fold("Razdol'naya")
+'razdolnaya'
+>>> loose("Ussuriisk") == loose("Ussuriysk")
+True
+>>> split_type("the Amur region")
+('amur', 'region')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "TYPE_WORDS",
+    "fold",
+    "is_indexable",
+    "loose",
+    "region_stems",
+    "split_type",
+]
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans(
+    {
+        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
+        "œ": "oe", "Œ": "OE", "ß": "ss", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+        "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "ə": "e", "Ə": "E",
+    }
+)
+# Apostrophes and soft/hard-sign marks vanish ("Razdol'naya"); other punctuation separates words.
+_DROP = re.compile(r"[’'‘`´ʹʺʼʻ\"“”«»]")
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+_ABBREVIATIONS = (
+    (re.compile(r"\bmt\b"), "mount"),
+    (re.compile(r"\bft\b"), "fort"),
+)
+_SAINTS = {"st": "saint", "ste": "sainte"}
+_PLAIN = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+)*$")
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_SPECIAL)))
+    if not text.isascii():
+        from anyascii import anyascii
+
+        text = anyascii(text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Exact matching key: lower-case ASCII words separated by single spaces."""
+    text = _ascii(name).lower()
+    if not _PLAIN.match(text):
+        text = _DROP.sub("", text)
+        text = _SEPARATORS.sub(" ", text.replace("&", " and ")).strip()
+    if not text:
+        return ""
+    if text.startswith(("st ", "ste ")) or " st " in text:
+        first, _, rest = text.partition(" ")
+        text = f"{_SAINTS.get(first, first)} {rest}".replace(" st ", " saint ")
+    if "mt" in text or "ft" in text:
+        for pattern, replacement in _ABBREVIATIONS:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+_DOUBLES = re.compile(r"([a-z])\1+")
+_J_VOWEL = re.compile(r"j(?=[aeiou])")
+
+
+@lru_cache(maxsize=65536)
+def loose(name: str) -> str:
+    """Transliteration-tolerant key: folds spellings that differ only by romanisation scheme.
+
+    Used as a second-chance match, so it may merge a few unrelated names; ranking prefers exact
+    matches whenever both exist.
+    """
+    text = fold(name).replace("kh", "h").replace("y", "i").replace("ts", "c").replace(" ", "")
+    if "j" in text:
+        text = _J_VOWEL.sub("i", text)
+    text = _DOUBLES.sub(r"\1", text)
+    return "e" + text[2:] if text.startswith("ie") else text
+
+
+# Feature-type words a name can carry, and the kinds they ask for. Longer phrases come first so
+# "railway station" wins over "station".
+TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "international airport": ("airport",),
+    "railway station": ("station",),
+    "railroad station": ("station",),
+    "train station": ("station",),
+    "rail station": ("station",),
+    "railway bridge": ("bridge",),
+    "autonomous okrug": ("region",),
+    "autonomous oblast": ("region",),
+    "autonomous region": ("region",),
+    "air base": ("airbase",),
+    "naval base": ("base",),
+    "space center": ("spaceport",),
+    "space centre": ("spaceport",),
+    "border crossing": ("crossing",),
+    "checkpoint": ("crossing",),
+    "river": ("river",),
+    "krai": ("region",),
+    "kray": ("region",),
+    "oblast": ("region",),
+    "okrug": ("region",),
+    "region": ("region", "area"),
+    "province": ("region",),
+    "prefecture": ("region",),
+    "governorate": ("region",),
+    "state": ("region",),
+    "county": ("region",),
+    "district": ("region",),
+    "parish": ("region",),
+    "republic": ("region", "country"),
+    "territory": ("region",),
+    "cosmodrome": ("spaceport",),
+    "spaceport": ("spaceport",),
+    "airport": ("airport",),
+    "airfield": ("airport", "airbase"),
+    "airbase": ("airbase",),
+    "station": ("station",),
+    "bridge": ("bridge",),
+    "port": ("port",),
+    "harbour": ("port",),
+    "harbor": ("port",),
+    "island": ("island",),
+    "islands": ("island",),
+    "peninsula": ("peninsula",),
+    "canal": ("canal",),
+    "lake": ("lake",),
+    "sea": ("sea",),
+    "gulf": ("sea",),
+    "bay": ("sea",),
+    "strait": ("sea",),
+    "ocean": ("sea",),
+    "palace": ("palace",),
+    "city": ("city", "town"),
+    "town": ("town", "city"),
+    "village": ("town",),
+    "mount": ("mountain",),
+}
+_TYPE_SUFFIX = re.compile(
+    r"^(?P<stem>.+?) (?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")$"
+)
+_TYPE_PREFIX = re.compile(
+    r"^(?:(?P<type>lake|mount|gulf|bay|sea|island|province|state|republic|region) of "
+    r"|(?P<bare>lake|mount) )(?P<stem>.+)$"
+)
+_ARTICLE = re.compile(r"^(the|la|le|les|el|al) ")
+
+
+def split_type(name: str) -> tuple[str, str | None]:
+    """Split a folded stem from its feature-type word: ``("amur", "region")`` or ``(key, None)``."""
+    key = _ARTICLE.sub("", fold(name))
+    match = _TYPE_SUFFIX.match(key) or _TYPE_PREFIX.match(key)
+    if match:
+        return match.group("stem"), match.group("type") or match.group("bare")
+    return key, None
+
+
+# Russian and Ukrainian region names are adjectives ("Amurskaya oblast'", "Primorskiy kray");
+# English news uses the bare stem ("the Amur region") or an anglicised form ("Primorsky Krai").
+_ADJECTIVE_ENDINGS = re.compile(r"(skaya|skiy|skii|skyi|skyy|sky|ska|ckaya|ckiy)$")
+
+
+def region_stems(name: str) -> set[str]:
+    """Folded stems under which a region can be asked for, its type word removed."""
+    stem, kind = split_type(name)
+    if kind is None:
+        return set()
+    stems = {stem}
+    if " " not in stem:
+        bare = _ADJECTIVE_ENDINGS.sub("", stem)
+        if len(bare) >= 3 and bare != stem:
+            stems.add(bare)
+    return stems
+
+
+_INDEXABLE = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u0300-\u036F\u0400-\u04FF\u2019\u02BC]+$")
+
+
+def is_indexable(name: str) -> bool:
+    """Latin and Cyrillic names are kept; other scripts would only add noisy romanisations."""
+    return bool(name) and bool(_INDEXABLE.match(name))

@@ -1,0 +1,116 @@
+"""Lookups against the real bundled index: the places trips need resolve to the right entries."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from routes.errors import InputError
+from routes.gazetteer import Gazetteer
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(a))
+
+
+# (query, expected lat, lon, country, kind, tolerance in km)
+EXPECTED = [
+    ("Ussuriysk", 43.80, 131.96, "RU", "city", 5),
+    ("Ussuriisk", 43.80, 131.96, "RU", "city", 5),
+    ("Khasan", 42.43, 130.645, "RU", "town", 5),
+    ("Razdolnaya River", 43.7, 131.9, "RU", "river", 150),
+    ("the Razdol'naya River", 43.7, 131.9, "RU", "river", 150),
+    ("Vostochny Cosmodrome", 51.884, 128.334, "RU", "spaceport", 10),
+    ("Amur Oblast", 52.8, 128.0, "RU", "region", 300),
+    ("the Amur region", 52.8, 128.0, "RU", "region", 300),
+    ("Primorsky Krai", 44.8, 134.0, "RU", "region", 300),
+    ("Pyongyang", 39.04, 125.76, "KP", "city", 10),
+    ("Dandong", 40.13, 124.39, "CN", "city", 10),
+    ("Đồng Đăng", 21.95, 106.70, "VN", "town", 10),
+    ("Dong Dang", 21.95, 106.70, "VN", "town", 10),
+    ("Przemyśl", 49.78, 22.77, "PL", "town", 10),
+    ("St. Petersburg", 59.94, 30.31, "RU", "city", 10),
+    ("Russia", 60.0, 90.0, "RU", "country", 2500),
+]
+
+
+@pytest.mark.parametrize(("query", "lat", "lon", "country", "kind", "tolerance"), EXPECTED)
+def test_must_show_places(gazetteer, query, lat, lon, country, kind, tolerance):
+    best = gazetteer.lookup(query)[0]
+    assert best.country == country, best
+    assert best.kind == kind, best
+    assert km(best.lat, best.lon, lat, lon) <= tolerance, best
+
+
+def test_candidates_are_ranked_and_complete(gazetteer):
+    places = gazetteer.lookup("Springfield")
+    assert len(places) > 3
+    assert [p.score for p in places] == sorted((p.score for p in places), reverse=True)
+    record = places[0].to_dict()
+    for field in ("id", "name", "lat", "lon", "feature_class", "feature_code", "kind",
+                  "country", "admin1", "population", "names", "extent"):
+        assert field in record
+
+
+def test_regions_carry_an_extent_containing_their_centre(gazetteer):
+    from shapely.geometry import Point, Polygon
+
+    amur = gazetteer.lookup("Amur Oblast")[0]
+    assert amur.extent and amur.feature_code == "ADM1"
+    polygon = Polygon(amur.extent)
+    assert polygon.contains(Point(amur.lon, amur.lat))
+    assert polygon.contains(Point(128.334, 51.884))  # Vostochny lies in Amur Oblast
+
+
+def test_rivers_carry_a_line(gazetteer):
+    amur = gazetteer.lookup("Amur River")[0]
+    assert amur.kind == "river" and amur.line and len(amur.line) >= 3
+
+
+def test_filters(gazetteer):
+    assert all(p.country == "US" for p in gazetteer.lookup("Moscow", country="us"))
+    assert all(p.kind == "airport" for p in gazetteer.lookup("Vladivostok", kind="airport"))
+    near = gazetteer.lookup("Springfield", near=(39.8, -89.65))[0]
+    assert near.admin1 == "IL"
+
+
+def test_feature_type_word_picks_the_kind(gazetteer):
+    assert gazetteer.lookup("Khasan station")[0].kind == "station"
+    assert gazetteer.lookup("Amur")[0].kind == "river"
+    assert gazetteer.lookup("Amur region")[0].kind == "region"
+
+
+def test_airport_codes(gazetteer):
+    assert gazetteer.lookup("VVO", kind="airport")[0].country == "RU"
+
+
+def test_unknown_name_gives_no_candidates(gazetteer):
+    assert gazetteer.lookup("Qwzxplotville") == []
+
+
+@pytest.mark.parametrize("name", ["", "   ", "--"])
+def test_empty_name_is_an_input_error(gazetteer, name):
+    with pytest.raises(InputError):
+        gazetteer.lookup(name)
+
+
+def test_reverse_finds_the_nearest_town(gazetteer):
+    (place,) = gazetteer.reverse(43.80, 131.95)
+    assert place.name == "Ussuriysk"
+
+
+def test_user_files_are_searched_alongside_the_index(gazetteer, tmp_path):
+    from tests.conftest import FIXTURES
+
+    gaz = Gazetteer(gazetteer.path, extra=[FIXTURES / "extra_places.tsv",
+                                           FIXTURES / "extra_places.geojson"])
+    assert gaz.lookup("Zulu Camp")[0].name == "Camp Zulu Outpost"
+    assert gaz.lookup("Watch Point")[0].country == "IS"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("just some words\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a Routes gazetteer table"):
+        Gazetteer(gazetteer.path, extra=[bad])
