@@ -1,13 +1,13 @@
 """Compile the bundled sources into the one-file SQLite index that lookups read.
 
 The index has two tables: ``places`` (one row per feature, with its point, extent or line) and
-``names`` (one row per matching key, see :mod:`routes.names`). Keys carry a one-character prefix
-telling how they were made, so one B-tree serves every kind of match:
+``names`` (one row per name, see :mod:`routes.names`). A name row is found by its ``loose`` key
+and carries its exact ``fold`` key and a flag, so a query needs one index probe per spelling and
+tells exact from transliterated matches afterwards:
 
-- ``fold`` keys as they are ("dong dang"),
-- ``~`` loose transliteration keys ("~dongdang"),
-- ``@`` stems without a feature-type word ("@amur" for "Amur Oblast"),
-- ``#`` airport codes ("#vvo").
+- flag 0, a name: ("dongdang", "dong dang") for "Đồng Đăng";
+- flag 1, a stem without its feature-type word: ("amur", "amur") for "Amur Oblast";
+- flag 2, an airport code: ("#vvo", "#vvo").
 
 Regions and countries have no coordinates in their sources, so each is placed at the centre of
 the hull of its member places, and the hull is kept as its extent. The build writes a temporary
@@ -25,20 +25,22 @@ import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from routes.names import fold, is_indexable, loose, region_stems, split_type
+from routes.names import CODE, NAME, STEM, fold, is_indexable, loose, region_stems, split_type
 
 from . import sources
 from .sources import Entry
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = [
-    "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys", "fingerprint", "insert_keys",
-    "upsert_entries",
+    "INDEXES", "PLACE_COLUMNS", "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys",
+    "fingerprint", "place_row", "upsert_clause",
 ]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 Progress = Callable[[str, float], None]
 
 _SCHEMA = """
@@ -49,22 +51,27 @@ CREATE TABLE places (
     population INTEGER, lat REAL, lon REAL, cell INTEGER, extent TEXT, line TEXT,
     altnames TEXT, source TEXT
 );
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE names (lkey TEXT NOT NULL, place INTEGER NOT NULL, fkey TEXT NOT NULL,
+                    flag INTEGER NOT NULL);
 """
-_INDEXES = """
-CREATE INDEX IF NOT EXISTS names_key ON names(key, place);
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(lkey, place, fkey, flag);
 CREATE INDEX IF NOT EXISTS names_place ON names(place);
 CREATE INDEX IF NOT EXISTS places_cell ON places(cell);
 """
-_PLACE_COLUMNS = (
+PLACE_COLUMNS = (
     "gid, name, feature_class, feature_code, kind, country, admin1, population, lat, lon, cell, "
     "extent, line, altnames, source"
 )
-# A re-imported place takes the new row's values but keeps a derived extent it would lose.
-_UPSERT = " ON CONFLICT(gid) DO UPDATE SET " + ", ".join(
-    f"{c}=COALESCE(excluded.{c}, places.{c})" if c in ("extent", "line") else f"{c}=excluded.{c}"
-    for c in _PLACE_COLUMNS.split(", ")[1:]
-)
+
+
+def upsert_clause(conflict: str) -> str:
+    """``ON CONFLICT`` clause: a re-imported place takes the new values but keeps its extent."""
+    return f" ON CONFLICT({conflict}) DO UPDATE SET " + ", ".join(
+        f"{c}=COALESCE(excluded.{c}, places.{c})" if c in ("extent", "line") else
+        f"{c}=excluded.{c}"
+        for c in PLACE_COLUMNS.split(", ")[1:]
+    )
 
 
 def cell_of(lat: float, lon: float) -> int:
@@ -88,27 +95,26 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def entry_keys(entry: Entry) -> set[str]:
-    """Every key under which ``entry`` can be found."""
-    keys: set[str] = set()
+def entry_keys(entry: Entry) -> set[tuple[str, str, int]]:
+    """Every (loose key, fold key, flag) under which ``entry`` can be found."""
+    keys: set[tuple[str, str, int]] = set()
+    seen: set[str] = set()
     is_region = entry.feature_class == "A"
     for name in (entry.name, *entry.names):
         if not is_indexable(name):
             continue
         key = fold(name)
-        if not key or key in keys:
+        if not key or key in seen:
             continue
-        keys.add(key)
-        keys.add("~" + loose(name))
-        stem, type_word = split_type(name)
+        seen.add(key)
+        keys.add((loose(key), key, NAME))
+        stem, type_word = split_type(key)
         if type_word:
-            keys.add("@" + stem)
-            keys.add("~" + loose(stem))
+            keys.add((loose(stem), stem, STEM))
         if is_region:
-            keys.update("@" + s for s in region_stems(name))
-    keys.update("#" + code.lower() for code in entry.codes)
-    keys.discard("~")
-    return keys
+            keys.update((loose(s), s, STEM) for s in region_stems(key))
+    keys.update(("#" + code.lower(), "#" + code.lower(), CODE) for code in entry.codes)
+    return {k for k in keys if k[0]}
 
 
 def _display_names(entry: Entry) -> str:
@@ -121,10 +127,11 @@ def _display_names(entry: Entry) -> str:
     return "|".join(kept)
 
 
-def _row(entry: Entry) -> tuple:
+def place_row(entry: Entry) -> tuple:
+    """The ``places`` values of an entry, in ``PLACE_COLUMNS`` order."""
     return (
         entry.gid, entry.name, entry.feature_class, entry.feature_code, entry.kind, entry.country,
-        entry.admin1, entry.population, round(entry.lat, 5), round(entry.lon, 5),
+        entry.admin1, entry.population, entry.lat, entry.lon,
         cell_of(entry.lat, entry.lon),
         json.dumps(entry.extent, separators=(",", ":")) if entry.extent else None,
         json.dumps(entry.line, separators=(",", ":")) if entry.line else None,
@@ -138,6 +145,7 @@ def _hull(lons: np.ndarray, lats: np.ndarray) -> tuple[float, float, list | None
     Longitudes are unwrapped first when the points straddle the antimeridian (Chukotka, Fiji),
     so Russia's hull does not span the whole globe.
     """
+    import numpy as np
     import shapely
 
     if lons.max() - lons.min() > 180:
@@ -187,6 +195,8 @@ class _Nearest:
 
 
 def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
+    import numpy as np
+
     progress("reading GeoNames cities", 0.05)
     cities = list(sources.geonames_cities())
     located = {c.gid: (c.lat, c.lon, c.population) for c in cities}
@@ -242,16 +252,17 @@ def build_index(
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         progress("writing places", 0.5)
         con.executemany(
-            f"INSERT INTO places (id, {_PLACE_COLUMNS}) VALUES (?{', ?' * 15})",
-            ((i, *_row(e)) for i, e in enumerate(entries, 1)),
+            f"INSERT INTO places (id, {PLACE_COLUMNS}) VALUES (?{', ?' * 15})",
+            ((i, *place_row(e)) for i, e in enumerate(entries, 1)),
         )
         progress("writing names", 0.65)
         con.executemany(
-            "INSERT INTO names VALUES (?, ?)",
-            ((key, i) for i, e in enumerate(entries, 1) for key in entry_keys(e)),
+            "INSERT INTO names VALUES (?, ?, ?, ?)",
+            ((lkey, i, fkey, flag) for i, e in enumerate(entries, 1)
+             for lkey, fkey, flag in entry_keys(e)),
         )
         progress("indexing", 0.85)
-        con.executescript(_INDEXES)
+        con.executescript(INDEXES)
         if keep_from is not None and keep_from.exists():
             counts.update(_carry_over(con, keep_from))
         meta = {
@@ -280,44 +291,14 @@ def _carry_over(con: sqlite3.Connection, old: Path) -> dict[str, int]:
         return {}
     if rows:
         con.execute(
-            f"INSERT INTO places ({_PLACE_COLUMNS}) SELECT {_PLACE_COLUMNS} FROM old.places "
-            "WHERE source LIKE 'dump:%'" + _UPSERT
+            f"INSERT INTO places ({PLACE_COLUMNS}) SELECT {PLACE_COLUMNS} FROM old.places "
+            "WHERE source LIKE 'dump:%'" + upsert_clause("gid")
         )
         con.execute(
-            "INSERT INTO names SELECT DISTINCT n.key, p.id FROM old.names n "
+            "INSERT INTO names SELECT DISTINCT n.lkey, p.id, n.fkey, n.flag FROM old.names n "
             "JOIN old.places o ON o.id = n.place JOIN places p ON p.gid = o.gid "
             "WHERE o.source LIKE 'dump:%'"
         )
     con.commit()
     con.execute("DETACH DATABASE old")
     return dict(rows)
-
-
-def upsert_entries(con: sqlite3.Connection, entries: list[Entry]) -> int:
-    """Insert or replace places by ``gid`` with their keys, in the caller's transaction."""
-    if not entries:
-        return 0
-    con.executemany(
-        "DELETE FROM names WHERE place = (SELECT id FROM places WHERE gid = ?)",
-        ((e.gid,) for e in entries),
-    )
-    con.executemany(
-        f"INSERT INTO places ({_PLACE_COLUMNS}) VALUES (?{', ?' * 14})" + _UPSERT,
-        (_row(e) for e in entries),
-    )
-    insert_keys(con, entries)
-    return len(entries)
-
-
-def insert_keys(con: sqlite3.Connection, entries: list[Entry]) -> None:
-    """Add the keys of ``entries`` to the places already indexed under their ``gid``."""
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS chunk_keys (gid TEXT, key TEXT)")
-    con.execute("DELETE FROM chunk_keys")
-    con.executemany(
-        "INSERT INTO chunk_keys VALUES (?, ?)",
-        ((e.gid, key) for e in entries for key in entry_keys(e)),
-    )
-    con.execute(
-        "INSERT INTO names SELECT DISTINCT c.key, p.id FROM chunk_keys c "
-        "JOIN places p ON p.gid = c.gid"
-    )

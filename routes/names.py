@@ -28,6 +28,9 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "CODE",
+    "NAME",
+    "STEM",
     "TYPE_WORDS",
     "fold",
     "is_indexable",
@@ -105,6 +108,10 @@ def loose(name: str) -> str:
     return "e" + text[2:] if text.startswith("ie") else text
 
 
+# How an index row relates to its place: one of its names, a name's stem without its
+# feature-type word ("amur" of "Amur Oblast"), or a code (IATA/ICAO).
+NAME, STEM, CODE = 0, 1, 2
+
 # Feature-type words a name can carry, and the kinds they ask for. Longer phrases come first so
 # "railway station" wins over "station".
 TYPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -171,12 +178,24 @@ _TYPE_PREFIX = re.compile(
     r"^(?:(?P<type>lake|mount|gulf|bay|sea|island|province|state|republic|region) of "
     r"|(?P<bare>lake|mount) )(?P<stem>.+)$"
 )
-_ARTICLE = re.compile(r"^(the|la|le|les|el|al) ")
+_ARTICLES = ("the ", "la ", "le ", "les ", "el ", "al ")
+# Cheap pre-checks that spare most names the regular expressions above.
+_LAST_TYPE_WORDS = {phrase.rsplit(" ", 1)[-1] for phrase in TYPE_WORDS}
+_PREFIX_WORDS = {"lake", "mount", "gulf", "bay", "sea", "island", "province", "state", "republic",
+                 "region"}
 
 
 def split_type(name: str) -> tuple[str, str | None]:
     """Split a folded stem from its feature-type word: ``("amur", "region")`` or ``(key, None)``."""
-    key = _ARTICLE.sub("", fold(name))
+    key = fold(name)
+    if key.startswith(_ARTICLES):
+        key = key.partition(" ")[2]
+    if " " not in key:
+        return key, None
+    first, _, _ = key.partition(" ")
+    last = key.rsplit(" ", 1)[1]
+    if last not in _LAST_TYPE_WORDS and first not in _PREFIX_WORDS:
+        return key, None
     match = _TYPE_SUFFIX.match(key) or _TYPE_PREFIX.match(key)
     if match:
         return match.group("stem"), match.group("type") or match.group("bare")
@@ -206,4 +225,6 @@ _INDEXABLE = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u0300-\u036F\u0400-\u04FF
 
 def is_indexable(name: str) -> bool:
     """Latin and Cyrillic names are kept; other scripts would only add noisy romanisations."""
-    return bool(name) and bool(_INDEXABLE.match(name))
+    if name.isascii():
+        return bool(name)
+    return bool(_INDEXABLE.match(name))

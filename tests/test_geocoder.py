@@ -22,7 +22,7 @@ def test_geocode_returns_a_location(geocoder, query, lat, lon):
     assert isinstance(location, Location)
     assert location.latitude == pytest.approx(lat, abs=0.05)
     assert location.longitude == pytest.approx(lon, abs=0.05)
-    address, (la, lo) = location  # iterable as (address, (lat, lon)), like every geopy result
+    address, (la, _lon) = location  # iterable as (address, (lat, lon)), like every geopy result
     assert query.lower() in address.lower() and la == location.latitude
     assert location.raw["feature_class"] == "P" and location.raw["id"].startswith("gn:")
 
