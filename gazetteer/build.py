@@ -40,7 +40,7 @@ __all__ = [
     "fingerprint", "place_row", "upsert_clause",
 ]
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 Progress = Callable[[str, float], None]
 
 _SCHEMA = """
@@ -53,6 +53,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (lkey TEXT NOT NULL, place INTEGER NOT NULL, fkey TEXT NOT NULL,
                     flag INTEGER NOT NULL);
+CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(lkey, place, fkey, flag);
@@ -261,6 +262,8 @@ def build_index(
             ((lkey, i, fkey, flag) for i, e in enumerate(entries, 1)
              for lkey, fkey, flag in entry_keys(e)),
         )
+        words = sorted(sources.common_words())
+        con.executemany("INSERT INTO words VALUES (?)", ((w,) for w in words))
         progress("indexing", 0.85)
         con.executescript(INDEXES)
         if keep_from is not None and keep_from.exists():

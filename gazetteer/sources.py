@@ -25,6 +25,7 @@ __all__ = [
     "Entry",
     "SourceError",
     "airports",
+    "common_words",
     "continents",
     "countries",
     "geonames_cities",
@@ -180,6 +181,18 @@ def airports() -> Iterator[Entry]:
             feature_class="S", feature_code="AIRB" if airbase else "AIRP", country=a["country"],
             names=names, codes=[c for c in (a["iata"], icao) if c], source="airportsdata",
         )
+
+
+def common_words() -> set[str]:
+    """English common nouns and other dictionary words, as written in lower case.
+
+    A capitalised word whose lower-case form is a dictionary word ("Police", "Reading",
+    "March") may be a place or just the start of a sentence; a capitalised word that is not one
+    ("Putin", "Jong-un") is a name. Webster's Second (public domain) via ``english-words``.
+    """
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], alpha=True, lower=False) if w.islower()}
 
 
 def supplement_files() -> list[Path]:

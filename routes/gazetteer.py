@@ -17,13 +17,12 @@ importance (population, capital, country, curated feature).
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -249,11 +248,47 @@ class Gazetteer:
         if not name or not name.strip() or not fold(name):
             raise InputError("empty place name")
         query = _Query.parse(name)
-        country = country.upper() if country else None
         rows = self._connection().execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
-        extra = (row for probe in query.probes for row in self._extra.get(probe, ()))
+        rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
+        return self._rank(query, rows, country=country, kind=kind, near=near, limit=limit)
+
+    def lookup_many(
+        self, names: Iterable[str], *, limit: int | None = 10
+    ) -> dict[str, list[Place]]:
+        """Candidates for many names with one index query: the geoparser's per-document call.
+
+        Names that fold to nothing are left out of the result.
+        """
+        queries = {name: _Query.parse(name) for name in set(names) if name and fold(name)}
+        probes = sorted({probe for query in queries.values() for probe in query.probes})
+        found: dict[str, list] = {}
+        con = self._connection()
+        for start in range(0, len(probes), 900):
+            chunk = probes[start:start + 900]
+            for lkey, *row in con.execute(_lookup_sql(len(chunk), with_key=True), chunk):
+                found.setdefault(lkey, []).append(row)
+        for probe in probes:
+            for lkey, *row in self._extra.get(probe, ()):
+                found.setdefault(lkey, []).append(row)
+        return {
+            name: self._rank(query, [r for p in query.probes for r in found.get(p, ())],
+                             limit=limit)
+            for name, query in queries.items()
+        }
+
+    def _rank(
+        self,
+        query: _Query,
+        rows: list,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        near: tuple[float, float] | None = None,
+        limit: int | None = 10,
+    ) -> list[Place]:
+        country = country.upper() if country else None
         best: dict[str, tuple[float, str, tuple]] = {}
-        for fkey, flag, *record in itertools.chain(rows, extra):
+        for fkey, flag, *record in rows:
             if (country and record[6] != country) or (kind and record[5] != kind):
                 continue
             match = query.match(fkey, flag)
@@ -262,6 +297,24 @@ class Gazetteer:
                 best[record[1]] = (score, match, record)
         ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], item[2][1]))
         return [_place(record, score, match) for score, match, record in ranked[:limit]]
+
+    def country(self, code: str) -> Place | None:
+        """The country entry for an ISO code ("RU"), or None."""
+        row = self._connection().execute(
+            f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' AND country = ? "
+            "ORDER BY population DESC LIMIT 1", (code.upper(),)).fetchone()
+        return _place(row, 20.0, "code") if row else None
+
+    def dictionary_words(self, words: Iterable[str]) -> set[str]:
+        """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
+        wanted = sorted({w.lower() for w in words})
+        found: set[str] = set()
+        con = self._connection()
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start:start + 900]
+            found.update(row[0] for row in con.execute(
+                f"SELECT word FROM words WHERE word IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     @staticmethod
     def _score(
@@ -327,7 +380,7 @@ class Gazetteer:
                       entry.kind, entry.country, entry.admin1, entry.population, entry.lat,
                       entry.lon, None, None, "|".join(entry.names), entry.source]
             for lkey, fkey, flag in entry_keys(entry):
-                self._extra.setdefault(lkey, []).append([fkey, flag, *record])
+                self._extra.setdefault(lkey, []).append([lkey, fkey, flag, *record])
         self._extra_count += 1
 
     def __enter__(self) -> Gazetteer:
@@ -352,10 +405,11 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-@lru_cache(maxsize=16)
-def _lookup_sql(probes: int) -> str:
+@lru_cache(maxsize=64)
+def _lookup_sql(probes: int, *, with_key: bool = False) -> str:
     columns = ", ".join("p." + c.strip() for c in _COLUMNS.split(","))
-    return (f"SELECT n.fkey, n.flag, {columns} FROM names n JOIN places p ON p.id = n.place "
+    return (f"SELECT {'n.lkey, ' if with_key else ''}n.fkey, n.flag, {columns} "
+            f"FROM names n JOIN places p ON p.id = n.place "
             f"WHERE n.lkey IN ({','.join('?' * probes)})")
 
 

@@ -7,8 +7,18 @@ can be tested, replaced or serialised on its own.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
-__all__ = ["Place"]
+__all__ = ["Document", "Mention", "Place", "Resolved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input text: a news article as read from a file or a JSONL record."""
+
+    id: str
+    text: str
+    published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +64,62 @@ class Place:
         data["names"] = list(self.names)
         data["bbox"] = list(self.bbox) if self.bbox else None
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that names or points at a place, before it is resolved.
+
+    ``kind`` says how the text refers to the place: ``place`` (its name), ``adjectival``
+    ("Russian"), ``demonym`` ("Russians"), ``dateline`` (the reporter's location),
+    ``embedded`` (inside the name of an organisation: "Paris Police"), or ``relative``
+    ("north of Vladivostok": ``anchor`` is the index of the mention it is relative to).
+    ``query`` is what to look up; the hints come from the words around the mention.
+    """
+
+    start: int
+    end: int
+    surface: str
+    query: str
+    kind: str = "place"
+    hint_kinds: tuple[str, ...] = ()
+    hint_country: str | None = None
+    container: int | None = None
+    anchor: int | None = None
+    direction: float | None = None
+    distance_km: float | None = None
+    sentence: int = 0
+    in_caption: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with the place chosen for it, the runners-up, and how sure the choice is."""
+
+    mention: Mention
+    place: Place | None
+    alternatives: tuple[Place, ...] = ()
+    confidence: float = 0.0
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict:
+        """The JSONL record of ``routes places``."""
+        m, p = self.mention, self.place
+        return {
+            "start": m.start, "end": m.end, "surface": m.surface,
+            "name": p.name if p else None,
+            "lat": None if self.lat is None else round(self.lat, 5),
+            "lon": None if self.lon is None else round(self.lon, 5),
+            "geonameid": int(p.id[3:]) if p and p.id.startswith("gn:") else None,
+            "gazetteer_id": p.id if p else None,
+            "feature_class": p.feature_class if p else None,
+            "feature_code": p.feature_code if p else None,
+            "country": p.country if p else None,
+            "admin1": p.admin1 if p else None,
+            "place_kind": p.kind if p else None,
+            "kind": m.kind,
+            "confidence": round(self.confidence, 3),
+            "alternatives": [{"name": a.name, "id": a.id, "lat": a.lat, "lon": a.lon,
+                              "country": a.country} for a in self.alternatives],
+        }

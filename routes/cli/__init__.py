@@ -13,6 +13,7 @@ import typer
 
 from ..errors import RoutesError
 from .gazetteer import app as gazetteer_app
+from .places import places_command
 
 __all__ = ["app", "main"]
 
@@ -24,6 +25,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(gazetteer_app, name="gazetteer")
+app.command("places")(places_command)
 
 
 @app.callback()

@@ -22,7 +22,8 @@ GazetteerFiles = Annotated[
 ]
 
 
-def _open(extra: list[Path] | None = None) -> Gazetteer:
+def open_gazetteer(extra: list[Path] | None = None) -> Gazetteer:
+    """The user's gazetteer, built first (with a progress bar) if needed."""
     gazetteer = Gazetteer(extra=extra or ())
     if not gazetteer.is_current():
         with progress_bar("Building the gazetteer index") as update:
@@ -42,7 +43,7 @@ def build() -> None:
 @app.command()
 def info(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Where the index is, how big, and what it holds."""
-    details = _open().info()
+    details = open_gazetteer().info()
     if as_json:
         typer.echo(json.dumps(details, indent=2))
         return
@@ -70,7 +71,8 @@ def lookup(
 ) -> None:
     """Ranked candidates for a place name."""
     point = parse_near(near) if near else None
-    places = _open(gazetteer).lookup(name, country=country, near=point, kind=kind, limit=limit)
+    places = open_gazetteer(gazetteer).lookup(name, country=country, near=point, kind=kind,
+                                              limit=limit)
     if as_json:
         typer.echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=1))
         return
@@ -89,7 +91,7 @@ def add(
                                           "cities*.zip or alternateNamesV2.zip.")],
 ) -> None:
     """Import a GeoNames dump into the index (streamed; all or nothing)."""
-    gazetteer = _open()
+    gazetteer = open_gazetteer()
     with progress_bar(f"Importing {path.name}") as update:
         result = gazetteer.add(path, progress=lambda done, total: update(
             f"{done / 1e6:,.0f} of {total / 1e6:,.0f} MB", done / total if total else 0.0))

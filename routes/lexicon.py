@@ -1,0 +1,112 @@
+"""Word lists the mention finder reasons with: aliases, titles, cue words.
+
+Place names are only half of geoparsing; the other half is the language around them. The
+aliases (demonyms such as "Russian", abbreviations such as "Calif.") come from the curated
+``gazetteer/aliases.tsv``; the short closed-class lists below are English function words and
+news conventions, not place data.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "DIRECTIONS",
+    "NEVER_PLACES",
+    "ORG_TAILS",
+    "PERSON_TITLES",
+    "Alias",
+    "aliases",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A word that stands for a place without being its name: "Russian", "Calif."."""
+
+    form: str
+    type: str  # adjective | people | language | abbreviation
+    name: str
+    country: str
+    kind: str  # country | region | continent
+
+
+@cache
+def aliases() -> dict[str, Alias]:
+    """Alias table keyed by the exact form as written in text."""
+    path = Path(str(resources.files("gazetteer").joinpath("aliases.tsv")))
+    table: dict[str, Alias] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            alias = Alias(row["form"].strip(), row["type"].strip(), row["name"].strip(),
+                          row["country"].strip(), row["kind"].strip())
+            table[alias.form] = alias
+    return table
+
+
+# Words before a name that make it a person: "President Vladimir Putin", "Gov. Jerry Brown".
+PERSON_TITLES = frozenset({
+    "president", "minister", "premier", "prime", "gov", "governor", "sen", "senator", "rep",
+    "representative", "mayor", "mr", "mrs", "ms", "miss", "dr", "gen", "general", "king",
+    "queen", "prince", "princess", "pope", "leader", "chairman", "chairwoman", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "judge", "justice",
+    "officer", "sheriff", "chief", "coach", "lt", "col", "colonel", "capt", "captain", "sgt",
+    "sergeant", "adm", "admiral", "cardinal", "bishop", "archbishop", "rev", "reverend",
+    "professor", "prof", "dean", "director", "commissioner", "councilman", "councilwoman",
+    "deputy", "detective", "trooper", "sister", "father", "emperor", "sheikh", "emir", "sultan",
+    "lord", "lady", "sir", "dame", "agent", "attorney", "lawyer", "manager", "ceo", "founder",
+    "owner", "author", "actor", "actress", "singer", "player", "striker", "goalkeeper",
+})
+
+# Words after a place name that make the whole a name of something else, in which the place
+# is embedded: "Paris Police", "Ohio Department of Transportation", "Washington Post".
+ORG_TAILS = frozenset({
+    "police", "department", "dept", "university", "college", "school", "academy", "institute",
+    "hospital", "clinic", "council", "board", "commission", "committee", "agency", "bureau",
+    "office", "ministry", "court", "authority", "company", "corporation", "corp", "inc", "ltd",
+    "bank", "group", "association", "society", "club", "league", "federation", "union",
+    "party", "times", "post", "herald", "tribune", "journal", "news", "press", "gazette",
+    "daily", "star", "sun", "telegraph", "chronicle", "examiner", "observer", "register",
+    "fire", "sheriff", "army", "navy", "guard", "force", "forces", "fc", "united", "city",
+    "county", "state", "senate", "assembly", "legislature", "parliament", "government",
+    "airlines", "airways", "railway", "railways", "museum", "library", "zoo", "center",
+    "centre", "foundation", "trust", "fund", "festival", "fair", "film", "symphony", "orchestra",
+    "singers", "choir", "theatre", "theater", "church", "cathedral", "mosque", "temple",
+    "stadium", "arena", "park", "square", "street", "avenue", "road", "highway", "bridge",
+    "airport", "station", "harbor", "harbour", "port", "mall", "market", "hotel", "restaurant",
+    "electric", "energy", "power", "water", "gas", "oil", "motors", "steel", "mining",
+    "embassy", "consulate", "mission", "cup", "open", "marathon", "games", "olympics",
+    "republicans", "democrats", "republican", "democratic", "kennel", "district",
+    "region", "province", "area", "valley", "river", "lake", "mountains", "island", "islands",
+})
+
+# Capitalised words that are never places on their own in news text.
+NEVER_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "i", "a", "an", "the", "he", "she", "it", "we", "they", "you", "his",
+    "her", "its", "our", "their", "this", "that", "these", "those", "god", "allah", "lord",
+    "jesus", "christ", "mr", "mrs", "ms", "dr", "but", "and", "or", "if", "when", "while",
+    "after", "before", "as", "at", "by", "for", "from", "in", "of", "on", "to", "with", "no",
+    "yes", "not", "all", "one", "two", "three", "photo", "video", "file", "image", "view",
+    "read", "more", "update", "breaking", "reuters", "ap", "afp", "yonhap", "xinhua", "tass",
+    "ok", "tv", "internet", "web", "online", "page", "story", "editor", "editors", "attn",
+    "christmas", "easter", "ramadan", "today", "tomorrow", "yesterday", "president", "sun",
+    "moon", "earth", "mars", "venus", "jupiter", "saturn", "mercury", "pluto",
+    # Compass and size words name places only as part of a longer name ("North Korea").
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",
+    "northwest", "southeast", "southwest", "mid", "inner", "outer",
+})
+
+DIRECTIONS = {
+    "north": 0.0, "northern": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0,
+    "eastern": 90.0, "southeast": 135.0, "south-east": 135.0, "south": 180.0, "southern": 180.0,
+    "southwest": 225.0, "south-west": 225.0, "west": 270.0, "western": 270.0,
+    "northwest": 315.0, "north-west": 315.0,
+}

@@ -1,0 +1,363 @@
+"""Find the place mentions in a news text: the first stage of the pipeline.
+
+Mentions come from the gazetteer and from the text's own signals together:
+
+1. Runs of capitalised words (with "of", "de", "upon"... inside, and a trailing lower-case
+   type word: "the Amur region") are cut into the longest spans the gazetteer or the alias
+   table knows ("Far Eastern Federal University", "North Korean", "U.S.", "Calif.").
+2. Spans are judged by their neighbours: after a title ("President Vladimir Putin") or before
+   a surname that is no dictionary word ("Vladimir Putin", "Kim Jong-un") they are people,
+   and every later bare use of those names is too; before an organisation word ("Paris
+   Police", "Korean Central News Agency") they are kept but marked ``embedded``; a dictionary
+   word that starts a sentence ("March", "Police") needs a major place behind it.
+3. The dateline place, descriptors ("the Russian border city of Khasan": a town in Russia),
+   containers ("Alexandria, La.", "Vostochny ... in the Amur region") and relative phrases
+   ("north of Vladivostok", "20 km east of X", "near X") become hints and relative mentions.
+
+The output is plain :class:`~routes.model.Mention` objects plus the gazetteer candidates for
+every query, so resolution (:mod:`routes.resolve`) never queries the index again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .gazetteer import Gazetteer
+from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, aliases
+from .model import Mention, Place
+from .names import TYPE_WORDS, fold, split_type
+from .news import NewsStructure, read_structure
+from .text import Token, sentences
+
+__all__ = ["find_mentions"]
+
+MAX_TOKENS = 6
+_CONNECTORS = frozenset({"of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
+                         "la", "le", "upon", "on", "am", "an", "der", "al", "el", "y", "and"})
+_LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "prefecture",
+                          "governorate", "county", "district", "station", "cosmodrome",
+                          "airport", "island", "islands", "peninsula", "strait", "sea"})
+_DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
+_MAJOR_KINDS = frozenset({"country", "continent", "sea"})
+_DESCRIPTOR = re.compile(
+    r"(?:\b(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) )?(?:[a-z-]+ ){0,2}"
+    r"(?P<noun>city|town|village|port|capital|region|province|state|island|river|district|"
+    r"county|country|republic|oblast|krai|settlement|resort|municipality) of (?:the )?$"
+)
+_RELATIVE = re.compile(
+    r"(?:(?P<dist>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometers?|kilometres?|miles?|mi)\s+"
+    r"(?:to the\s+)?)?(?P<dir>" + "|".join(sorted(DIRECTIONS, key=len, reverse=True)) +
+    r")\s+(?:of\s+)(?:the\s+)?$"
+    r"|(?P<near>\bnear|\boutside|\bclose to|\bjust outside|\bon the outskirts of|\bnear to"
+    r"|\bin the vicinity of|\baround)\s+(?:the\s+)?$"
+    r"|(?P<border>\bborder with|\bborder of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _capitalised(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isupper() or (first.isdigit() and token.text[:1] == "A")
+
+
+def _runs(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """(first, last+1) token ranges of capitalised runs within one sentence."""
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if not (_capitalised(tokens[i]) and tokens[i].text[0].isalpha()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            tok, prev = tokens[j], tokens[j - 1]
+            touching = tok.start - prev.end <= 1
+            if not touching:
+                break
+            if _capitalised(tok) and tok.text[0].isalpha():
+                j += 1
+            elif (tok.text in _CONNECTORS and j + 1 < len(tokens)
+                  and _capitalised(tokens[j + 1]) and tokens[j + 1].text[0].isalpha()
+                  and tokens[j + 1].start - tok.end <= 1):
+                j += 2
+            elif tok.text == "." and prev.text.lower() in ("st", "mt", "ft") and tok.start == \
+                    prev.end:
+                j += 1
+            elif tok.text in ("-",) and tok.start == prev.end and j + 1 < len(tokens) and \
+                    _capitalised(tokens[j + 1]):
+                j += 2
+            else:
+                break
+        if j < len(tokens) and tokens[j].text.lower() in _LOWER_HEADS and \
+                tokens[j].start - tokens[j - 1].end <= 1 and tokens[j].text.islower():
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int, str]:
+    start, end = tokens[i].start, tokens[j - 1].end
+    surface = text[start:end]
+    for suffix in ("'s", "’s", "'", "’"):
+        if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
+            end -= len(suffix)
+            surface = surface[: -len(suffix)]
+            break
+    return start, end, surface
+
+
+def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, int] | None:
+    """The alias written at tokens[i:j] ("Calif." may be split as "Calif" + ".")."""
+    _start, end, surface = _surface(text, tokens, i, j)
+    table = aliases()
+    if surface in table:
+        return surface, end
+    if j < len(tokens) and tokens[j].text == "." and tokens[j].start == end and \
+            surface + "." in table:
+        return surface + ".", end + 1
+    return None
+
+
+class _Finder:
+    def __init__(self, text: str, gazetteer: Gazetteer, structure: NewsStructure) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.structure = structure
+        self.sentences = sentences(text)
+        self.candidates: dict[str, list[Place]] = {}
+
+    # -- step 1: spans -------------------------------------------------------------------------
+
+    def spans(self) -> list[tuple[int, tuple[Token, ...], int, int]]:
+        """(sentence, tokens, first, last+1) for every capitalised run."""
+        found = []
+        for index, sentence in enumerate(self.sentences):
+            for i, j in _runs(self.text, sentence.tokens):
+                found.append((index, sentence.tokens, i, j))
+        return found
+
+    def lookups(self, runs) -> None:
+        queries = set()
+        for _index, tokens, i, j in runs:
+            for a in range(i, j):
+                for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
+                    if not tokens[b - 1].text[:1].isalpha():
+                        continue
+                    queries.add(_surface(self.text, tokens, a, b)[2])
+        for alias in aliases().values():
+            if alias.form in queries:
+                queries.add(alias.name)
+        dateline = self.structure.dateline
+        if dateline:
+            queries.add(dateline.place.title())
+        queries = {q for q in queries if q.lower() not in NEVER_PLACES}
+        self.candidates = self.gazetteer.lookup_many(queries, limit=12)
+        self.dictionary = self.gazetteer.dictionary_words(
+            t.text.rstrip(".") for s in self.sentences for t in s.tokens if t.text[:1].isupper()
+        )
+
+    def _known(self, surface: str, multi: bool) -> bool:
+        places = self.candidates.get(surface)
+        if not places:
+            return False
+        best = places[0]
+        type_word = split_type(surface)[1]
+        if type_word and best.kind not in TYPE_WORDS[type_word] and \
+                fold(best.name) != fold(surface):
+            return False  # "U.S. State Department" is no state called "U.S."
+        if best.match in ("exact", "code"):
+            return best.match != "code" or surface.isupper()
+        if best.match == "stem":
+            return multi
+        return len(surface) >= 6 and best.score >= 12
+
+    # -- step 2: choose spans in each run ------------------------------------------------------
+
+    def choose(self, runs) -> list[Mention]:
+        mentions: list[Mention] = []
+        dateline = self.structure.dateline
+        for index, tokens, i, j in runs:
+            a = i
+            while a < j:
+                if tokens[a].text.lower() in ("the", "a", "an"):
+                    a += 1
+                    continue
+                chosen = None
+                for b in range(min(j, a + MAX_TOKENS), a, -1):
+                    if not tokens[b - 1].text[:1].isalpha():
+                        continue
+                    start, end, surface = _surface(self.text, tokens, a, b)
+                    alias = _alias_form(self.text, tokens, a, b)
+                    if alias:
+                        form, end = alias
+                        chosen = (b, self._alias_mention(form, start, end, index))
+                        break
+                    if surface.lower() in NEVER_PLACES:
+                        continue
+                    if self._known(surface, b - a > 1):
+                        chosen = (b, Mention(start, end, surface, surface, sentence=index))
+                        break
+                if chosen is None:
+                    a += 1
+                    continue
+                b, mention = chosen
+                if dateline and dateline.place_start <= mention.start < dateline.place_end:
+                    a = b
+                    continue
+                mention = self._judge(mention, tokens, i, a, b, j)
+                if mention is not None:
+                    mentions.append(mention)
+                a = b
+        return mentions
+
+    def _alias_mention(self, form: str, start: int, end: int, index: int) -> Mention:
+        alias = aliases()[form]
+        kind = {"adjective": "adjectival", "people": "demonym", "language": "adjectival"}.get(
+            alias.type, "place")
+        return Mention(start, end, self.text[start:end], alias.name, kind=kind,
+                       hint_kinds=(alias.kind,), hint_country=alias.country or None,
+                       sentence=index)
+
+    def _judge(self, mention: Mention, tokens, i: int, a: int, b: int, j: int) -> Mention | None:
+        """Keep, re-label or drop a span by the words around it (see module docstring)."""
+        text = self.text
+        if self.structure.in_furniture(mention.start):
+            return None
+        before = tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
+        after = [t for t in tokens[b:j]]
+        alias = mention.kind in ("adjectival", "demonym")
+        if before in PERSON_TITLES and not alias:
+            self.people.update(t.text for t in tokens[a:j])
+            return None
+        if after and not alias:
+            tail = after[0].text.rstrip(".").lower()
+            if tail not in ORG_TAILS and tail not in self.dictionary and \
+                    after[0].text[:1].isupper() and after[0].text not in aliases():
+                # "Vladimir Putin", "Kim Jong-un": a given name before a surname.
+                self.people.update(t.text for t in tokens[a:j])
+                return None
+        if mention.surface in self.people and b - a == 1 and not alias:
+            return None
+        shouted = mention.surface.isupper() and len(mention.surface) > 3 and not alias
+        if shouted and mention.surface.lower() in self.dictionary:
+            return None  # "(PHOTO NOT FOR SALE)" is no town in Morocco
+        sentence_start = a == 0 or tokens[a - 1].text in _DASHES
+        best = self.candidates.get(mention.query, [None])[0]
+        if b - a == 1 and not alias and mention.surface.lower() in self.dictionary and \
+                best is not None and not _major(best) and (sentence_start or j - i > 1):
+            return None  # "March", "Police Chief": a dictionary word in a name or at the start
+        embedded = (after and (after[0].text.rstrip(".").lower() in ORG_TAILS
+                               or after[0].text.lower() in self.dictionary)
+                    and after[0].text.lower() not in _LOWER_HEADS)
+        if embedded and best is not None and best.kind == "region" and \
+                after[0].text.lower() in ("county", "district", "region", "province", "state"):
+            embedded = False
+        kind = mention.kind
+        if embedded:
+            kind = "embedded" if kind == "place" else kind
+        hints = self._descriptor(mention)
+        caption = self.structure.in_caption(mention.start)
+        return replace(mention, kind=kind, in_caption=caption,
+                       hint_kinds=hints[0] or mention.hint_kinds,
+                       hint_country=hints[1] or mention.hint_country,
+                       surface=text[mention.start:mention.end])
+
+    def _descriptor(self, mention: Mention) -> tuple[tuple[str, ...], str | None]:
+        """"the Russian border city of Khasan" -> (("town", "city"), "RU")."""
+        window = self.text[max(0, mention.start - 80):mention.start]
+        match = _DESCRIPTOR.search(window)
+        if not match:
+            return (), None
+        noun = match.group("noun")
+        kinds = {"city": ("city", "town"), "town": ("town", "city"), "village": ("town",),
+                 "port": ("city", "town", "port"), "capital": ("city",),
+                 "settlement": ("town",), "resort": ("town", "city")}.get(
+            noun, TYPE_WORDS.get(noun, ()))
+        country = None
+        adj = match.group("adj")
+        if adj:
+            table = aliases()
+            for word in (adj, adj.split()[-1], adj.split()[0]):
+                if word in table and table[word].kind == "country":
+                    country = table[word].country
+                    break
+        return tuple(kinds), country
+
+    # -- step 3: dateline, containers, relative phrases ----------------------------------------
+
+    def dateline_mention(self) -> Mention | None:
+        dateline = self.structure.dateline
+        if dateline is None:
+            return None
+        query = dateline.place.title()
+        if not self.candidates.get(query):
+            return None
+        return Mention(dateline.place_start, dateline.place_end, dateline.place, query,
+                       kind="dateline")
+
+    def link(self, mentions: list[Mention]) -> list[Mention]:
+        """Containers ("X, Y" / "X in Y") and relative phrases ("north of X")."""
+        linked = list(mentions)
+        for k, mention in enumerate(mentions):
+            if k + 1 < len(mentions):
+                nxt = mentions[k + 1]
+                gap = self.text[mention.end:nxt.start]
+                if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?", gap) and \
+                        self._is_container(nxt):
+                    linked[k] = replace(linked[k], container=k + 1)
+        relatives = []
+        for k, mention in enumerate(mentions):
+            if mention.kind not in ("place", "dateline"):
+                continue
+            window = self.text[max(0, mention.start - 60):mention.start]
+            match = _RELATIVE.search(window)
+            if not match:
+                continue
+            start = mention.start - len(window) + match.start()
+            direction = distance = None
+            if match.group("dir"):
+                direction = DIRECTIONS[match.group("dir").lower()]
+                if match.group("dist"):
+                    distance = float(match.group("dist").replace(",", "."))
+                    if match.group("unit").lower().startswith("mi"):
+                        distance *= 1.609
+            elif match.group("border"):
+                continue
+            relatives.append(Mention(
+                start, mention.end, self.text[start:mention.end], mention.query,
+                kind="relative", anchor=k, direction=direction, distance_km=distance,
+                sentence=mention.sentence, in_caption=mention.in_caption,
+            ))
+        return linked + relatives
+
+    def _is_container(self, mention: Mention) -> bool:
+        places = self.candidates.get(mention.query) or []
+        return bool(places) and (places[0].kind in ("region", "country") or
+                                 "region" in mention.hint_kinds or
+                                 "country" in mention.hint_kinds)
+
+    def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
+        self.people: set[str] = set()
+        runs = self.spans()
+        self.lookups(runs)
+        self.choose(runs)  # first pass collects people's names anywhere in the text
+        mentions = self.choose(runs)
+        dateline = self.dateline_mention()
+        if dateline:
+            mentions.insert(0, dateline)
+        mentions.sort(key=lambda m: m.start)
+        return self.link(mentions), self.candidates
+
+
+def _major(place: Place) -> bool:
+    return (place.kind in _MAJOR_KINDS or place.feature_code == "ADM1"
+            or place.population >= 100_000)
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer, structure: NewsStructure | None = None
+) -> tuple[list[Mention], dict[str, list[Place]]]:
+    """Place mentions in ``text`` in text order (relative phrases last), with their candidates."""
+    return _Finder(text, gazetteer, structure or read_structure(text)).run()
