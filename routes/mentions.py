@@ -56,9 +56,11 @@ _RELATIVE = re.compile(
 )
 
 
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
+
+
 def _capitalised(token: Token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or (first.isdigit() and token.text[:1] == "A")
+    return token.text[:1].isupper() and not _CONTRACTION.search(token.text)
 
 
 def _runs(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
@@ -194,7 +196,7 @@ class _Finder:
                         form, end = alias
                         chosen = (b, self._alias_mention(form, start, end, index))
                         break
-                    if surface.lower() in NEVER_PLACES:
+                    if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
                         continue
                     if self._known(surface, b - a > 1):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))
@@ -206,10 +208,11 @@ class _Finder:
                 if dateline and dateline.place_start <= mention.start < dateline.place_end:
                     a = b
                     continue
-                mention = self._judge(mention, tokens, i, a, b, j)
-                if mention is not None:
-                    mentions.append(mention)
-                a = b
+                judged = self._judge(mention, tokens, i, a, b, j)
+                if judged is not None:
+                    mentions.append(judged)
+                # A rejected longer span may still hide a place: "Far North | Queensland".
+                a = b if judged is not None or b - a == 1 else a + 1
         return mentions
 
     def _alias_mention(self, form: str, start: int, end: int, index: int) -> Mention:
@@ -225,21 +228,29 @@ class _Finder:
         text = self.text
         if self.structure.in_furniture(mention.start):
             return None
-        before = tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
+        before = tokens[a - 1].text.lower().rstrip(".").split("-")[0] if a > 0 else ""
         after = [t for t in tokens[b:j]]
-        alias = mention.kind in ("adjectival", "demonym")
+        alias = mention.surface in aliases()
         if before in PERSON_TITLES and not alias:
-            self.people.update(t.text for t in tokens[a:j])
+            self._person(tokens, a, j)
             return None
         if after and not alias:
             tail = after[0].text.rstrip(".").lower()
             if tail not in ORG_TAILS and tail not in self.dictionary and \
-                    after[0].text[:1].isupper() and after[0].text not in aliases():
+                    after[0].text[:1].isupper() and after[0].text not in aliases() and \
+                    not self.candidates.get(after[0].text):
                 # "Vladimir Putin", "Kim Jong-un": a given name before a surname.
-                self.people.update(t.text for t in tokens[a:j])
+                self._person(tokens, a, j)
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
             return None
+        if a > i and not alias and self._given_name(tokens[a - 1]):
+            # "Brian Walsh": a surname after a given name, however many towns share it.
+            self._person(tokens, i, j)
+            return None
+        if mention.surface.isupper() and len(mention.surface) <= 5 and not alias and \
+                "." not in mention.surface:
+            return None  # acronyms: "CNN", "DNA", "PKK" are codes of no place in the text
         shouted = mention.surface.isupper() and len(mention.surface) > 3 and not alias
         if shouted and mention.surface.lower() in self.dictionary:
             return None  # "(PHOTO NOT FOR SALE)" is no town in Morocco
@@ -263,6 +274,22 @@ class _Finder:
                        hint_kinds=hints[0] or mention.hint_kinds,
                        hint_country=hints[1] or mention.hint_country,
                        surface=text[mention.start:mention.end])
+
+    def _person(self, tokens: tuple[Token, ...], a: int, j: int) -> None:
+        """Remember a person's name; its place-named parts later stand for the person."""
+        self.people.add(tokens[a].text)
+        for token in tokens[a + 1:j]:
+            if not self.candidates.get(token.text) or token.text.lower() not in self.dictionary:
+                self.people.add(token.text)
+
+    def _given_name(self, token: Token) -> bool:
+        """A capitalised word before a name that is neither a place, a title nor a word."""
+        word = token.text.rstrip(".")
+        places = self.candidates.get(word)
+        return (word[:1].isupper() and not word.isupper() and word.isalpha()
+                and word.lower() not in self.dictionary and word.lower() not in PERSON_TITLES
+                and word not in aliases()
+                and (not places or places[0].match != "exact" or not _major(places[0])))
 
     def _descriptor(self, mention: Mention) -> tuple[tuple[str, ...], str | None]:
         """"the Russian border city of Khasan" -> (("town", "city"), "RU")."""

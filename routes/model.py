@@ -25,8 +25,9 @@ class Document:
 class Place:
     """A gazetteer candidate for a name, with what later stages need to choose between candidates.
 
-    ``extent`` is a GeoJSON Polygon ring of ``[lon, lat]`` pairs for areas (regions, countries),
-    ``line`` a ``[lon, lat]`` path for rivers and canals; both are ``None`` for points. ``score``
+    ``extent`` is a GeoJSON geometry (Polygon or MultiPolygon) for areas (regions, countries,
+    continents), ``line`` a ``[lon, lat]`` path for rivers and canals; both are ``None`` for
+    points. ``score``
     ranks candidates of one query (higher is better) and ``match`` says which key matched:
     ``exact``, ``stem`` (feature-type word removed), ``loose`` (transliteration) or ``code``.
     """
@@ -42,7 +43,7 @@ class Place:
     admin1: str
     population: int
     names: tuple[str, ...] = ()
-    extent: list | None = field(default=None, compare=False)
+    extent: dict | None = field(default=None, compare=False)
     line: list | None = field(default=None, compare=False)
     source: str = ""
     score: float = 0.0
@@ -51,7 +52,7 @@ class Place:
     @property
     def bbox(self) -> tuple[float, float, float, float] | None:
         """(min lon, min lat, max lon, max lat) of the extent or line, if the place has one."""
-        coords = self.extent or self.line
+        coords = _flatten(self.extent["coordinates"]) if self.extent else self.line
         if not coords:
             return None
         lons = [c[0] for c in coords]
@@ -64,6 +65,12 @@ class Place:
         data["names"] = list(self.names)
         data["bbox"] = list(self.bbox) if self.bbox else None
         return data
+
+
+def _flatten(coords: list) -> list:
+    if coords and isinstance(coords[0], (int, float)):
+        return [coords]
+    return [point for part in coords for point in _flatten(part)]
 
 
 @dataclass(frozen=True, slots=True)

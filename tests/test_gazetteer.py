@@ -57,13 +57,22 @@ def test_candidates_are_ranked_and_complete(gazetteer):
 
 
 def test_regions_carry_an_extent_containing_their_centre(gazetteer):
-    from shapely.geometry import Point, Polygon
+    from shapely.geometry import Point, shape
 
     amur = gazetteer.lookup("Amur Oblast")[0]
     assert amur.extent and amur.feature_code == "ADM1"
-    polygon = Polygon(amur.extent)
+    polygon = shape(amur.extent)
     assert polygon.contains(Point(amur.lon, amur.lat))
     assert polygon.contains(Point(128.334, 51.884))  # Vostochny lies in Amur Oblast
+
+
+def test_countries_have_atlas_centres_and_outlines(gazetteer):
+    from shapely.geometry import Point, shape
+
+    russia = gazetteer.lookup("Russia")[0]
+    assert (round(russia.lat), round(russia.lon)) == (60, 100)
+    assert shape(russia.extent).buffer(0.5).contains(Point(131.95, 43.8))  # Ussuriysk
+    assert not shape(russia.extent).contains(Point(125.75, 39.03))  # Pyongyang
 
 
 def test_rivers_carry_a_line(gazetteer):
