@@ -41,7 +41,7 @@ __all__ = [
     "fingerprint", "place_row", "upsert_clause",
 ]
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 Progress = Callable[[str, float], None]
 
 _SCHEMA = """
@@ -55,6 +55,7 @@ CREATE TABLE places (
 CREATE TABLE names (lkey TEXT NOT NULL, place INTEGER NOT NULL, fkey TEXT NOT NULL,
                     flag INTEGER NOT NULL);
 CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE given_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(lkey, place, fkey, flag);
@@ -89,7 +90,7 @@ def fingerprint() -> str:
             digest.update(f"{package}={metadata.version(package)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=?;".encode())
-    for path in sources.supplement_files():
+    for path in sources.curated_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
@@ -271,6 +272,8 @@ def build_index(
         )
         words = sorted(sources.common_words())
         con.executemany("INSERT INTO words VALUES (?)", ((w,) for w in words))
+        given = sorted(sources.given_names())
+        con.executemany("INSERT INTO given_names VALUES (?)", ((n,) for n in given))
         progress("indexing", 0.85)
         con.executescript(INDEXES)
         if keep_from is not None and keep_from.exists():

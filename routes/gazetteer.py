@@ -307,13 +307,21 @@ class Gazetteer:
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
+        return self._members("words", "word", words)
+
+    def given_names(self, words: Iterable[str]) -> set[str]:
+        """The lower-case English given names among ``words`` ("john", "mary")."""
+        return self._members("given_names", "name", words)
+
+    def _members(self, table: str, column: str, words: Iterable[str]) -> set[str]:
         wanted = sorted({w.lower() for w in words})
         found: set[str] = set()
         con = self._connection()
         for start in range(0, len(wanted), 900):
             chunk = wanted[start:start + 900]
             found.update(row[0] for row in con.execute(
-                f"SELECT word FROM words WHERE word IN ({','.join('?' * len(chunk))})", chunk))
+                f"SELECT {column} FROM {table} WHERE {column} IN "
+                f"({','.join('?' * len(chunk))})", chunk))
         return found
 
     @staticmethod

@@ -156,9 +156,10 @@ class _Finder:
             queries.add(dateline.place.title())
         queries = {q for q in queries if q.lower() not in NEVER_PLACES}
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
-        self.dictionary = self.gazetteer.dictionary_words(
-            t.text.rstrip(".") for s in self.sentences for t in s.tokens if t.text[:1].isupper()
-        )
+        capitalised = [t.text.rstrip(".") for s in self.sentences for t in s.tokens
+                       if t.text[:1].isupper()]
+        self.dictionary = self.gazetteer.dictionary_words(capitalised)
+        self.given = self.gazetteer.given_names(capitalised)
 
     def _known(self, surface: str, multi: bool) -> bool:
         places = self.candidates.get(surface)
@@ -285,11 +286,13 @@ class _Finder:
     def _given_name(self, token: Token) -> bool:
         """A capitalised word before a name that is neither a place, a title nor a word."""
         word = token.text.rstrip(".")
+        if not (word[:1].isupper() and not word.isupper() and word.isalpha()) or \
+                word.lower() in PERSON_TITLES or word in aliases():
+            return False
         places = self.candidates.get(word)
-        return (word[:1].isupper() and not word.isupper() and word.isalpha()
-                and word.lower() not in self.dictionary and word.lower() not in PERSON_TITLES
-                and word not in aliases()
-                and (not places or places[0].match != "exact" or not _major(places[0])))
+        if places and places[0].match == "exact" and _major(places[0]):
+            return False  # "Paris Police": Paris is a given name too, but a city first
+        return word.lower() in self.given or word.lower() not in self.dictionary
 
     def _descriptor(self, mention: Mention) -> tuple[tuple[str, ...], str | None]:
         """"the Russian border city of Khasan" -> (("town", "city"), "RU")."""

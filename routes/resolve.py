@@ -17,7 +17,6 @@ map can show where the text is ambiguous.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
@@ -36,39 +35,55 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-class _Context:
-    """What the document's resolved places say about where the story is."""
+_SPREAD_KM = 150.0
+_WEIGHT = 6.0
+_ROUNDS = 3
 
-    def __init__(self, chosen: list[tuple[Mention, Place, float]]) -> None:
-        self.countries: Counter[str] = Counter()
-        self.regions: Counter[tuple[str, str]] = Counter()
-        weights = lats = lons = 0.0
-        for mention, place, confidence in chosen:
-            weight = 0.5 + confidence
-            if mention.kind in ("embedded",):
-                weight *= 0.5
-            self.countries[place.country] += weight
-            if place.admin1:
-                self.regions[(place.country, place.admin1)] += weight * (
-                    2.0 if place.feature_code == "ADM1" else 1.0)
-            if place.kind in _LOCAL_KINDS or place.feature_code.startswith("ADM2"):
-                weights += weight
-                lats += weight * place.lat
-                lons += weight * place.lon
-        self.total = sum(self.countries.values()) or 1.0
-        self.centre = (lats / weights, lons / weights) if weights else None
 
-    def bonus(self, place: Place, own: Counter | None = None) -> float:
-        share = self.countries.get(place.country, 0.0)
-        region = self.regions.get((place.country, place.admin1), 0.0) if place.admin1 else 0.0
-        if own:
-            share -= own.get(place.country, 0.0)
-            region -= own.get((place.country, place.admin1), 0.0)
-        score = 3.0 * max(0.0, share) / self.total + (2.0 if region > 0 else 0.0)
-        if self.centre and place.kind not in ("country", "continent", "sea"):
-            km = _distance_km(place.lat, place.lon, *self.centre)
-            score -= 1.0 * math.log10(1.0 + km / 100.0)
-        return score
+def _kernel(a: Place, b: Place, km: float) -> float:
+    """How much place ``b`` being in the story makes place ``a`` likely."""
+    if a.kind in ("continent", "sea") or b.kind in ("continent", "sea"):
+        return 0.0
+    if a.kind == "country" or b.kind == "country":
+        return 0.6 if a.country == b.country else 0.0
+    if a.feature_code == "ADM1" or b.feature_code == "ADM1":
+        if a.country == b.country and a.admin1 == b.admin1:
+            return 1.0
+        return 0.15 if a.country == b.country else 0.0
+    nearby = math.exp(-km / _SPREAD_KM)
+    same_region = 0.3 if (a.country == b.country and a.admin1 and a.admin1 == b.admin1) else 0.0
+    return max(nearby, same_region)
+
+
+def _support(groups: list[list[Place]], scores: list[list[float]]) -> list[list[float]]:
+    """For every candidate, how well it fits the most likely readings of the other names.
+
+    Each other name votes with its candidates weighted by their current probability; a
+    candidate near (or inside, or containing) the other names' likely places gets support.
+    This is the spatial coherence of a story: the Gainesville next to Hall County is the one
+    in Georgia.
+    """
+    weights = []
+    for row in scores:
+        top = max(row)
+        exp = [math.exp((s - top) / 2.0) for s in row]
+        total = sum(exp)
+        weights.append([e / total for e in exp])
+    support = []
+    for g, places in enumerate(groups):
+        row = []
+        for place in places:
+            total = 0.0
+            for h, others in enumerate(groups):
+                if h == g:
+                    continue
+                total += max(
+                    (weights[h][k] * _kernel(place, other, _distance_km(
+                        place.lat, place.lon, other.lat, other.lon))
+                     for k, other in enumerate(others)), default=0.0)
+            row.append(total / max(1, len(groups) - 1))
+        support.append(row)
+    return support
 
 
 def _hinted(mention: Mention, place: Place) -> float:
@@ -120,34 +135,50 @@ def resolve(
     """Choose a place for every mention (relative mentions follow their anchor)."""
     options = [_candidates(m, candidates.get(m.query, []), gazetteer)
                if m.kind != "relative" else [] for m in mentions]
+    # One vote per distinct name: repeating "Paris" ten times does not make it more French.
+    keys = sorted({(m.query, m.hint_country) for k, m in enumerate(mentions) if options[k]},
+                  key=lambda key: (key[0], key[1] or ""))
+    group_of = {key: g for g, key in enumerate(keys)}
+    groups: list[list[Place]] = [[] for _ in keys]
+    for k, mention in enumerate(mentions):
+        if options[k] and not groups[group_of[(mention.query, mention.hint_country)]]:
+            groups[group_of[(mention.query, mention.hint_country)]] = options[k]
+    first = {(m.query, m.hint_country): m for m in mentions if m.kind != "relative"}
+    base = [[p.score + _hinted(first[key], p) for p in groups[g]] for g, key in enumerate(keys)]
+    scores = base
+    for _round in range(_ROUNDS):
+        support = _support(groups, scores)
+        scores = [[b + _WEIGHT * s for b, s in zip(brow, srow, strict=True)]
+                  for brow, srow in zip(base, support, strict=True)]
+    results: list[Resolved] = []
+    chosen: list[Place | None] = []
+    for k, mention in enumerate(mentions):
+        if mention.kind == "relative" or not options[k]:
+            results.append(Resolved(mention, None))
+            chosen.append(None)
+            continue
+        g = group_of[(mention.query, mention.hint_country)]
+        row = scores[g]
+        container = chosen[mention.container] if mention.container is not None and \
+            mention.container < len(chosen) else None
+        if mention.container is not None and container is None:
+            container = _best(mentions[mention.container], groups, group_of, scores)
+        ranked = sorted(((s + _contained(p, container) + _hinted(mention, p)
+                          - _hinted(first[(mention.query, mention.hint_country)], p), p)
+                         for s, p in zip(row, groups[g], strict=True)), key=lambda x: -x[0])
+        best = ranked[0][1]
+        chosen.append(best)
+        results.append(Resolved(mention, best, tuple(p for _s, p in ranked[1:4]),
+                                _confidence([s for s, _p in ranked]), best.lat, best.lon))
+    return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
 
-    def choose(context: _Context | None, previous: list[Place | None]) -> list[Resolved]:
-        chosen: list[Resolved] = []
-        for k, mention in enumerate(mentions):
-            places = options[k]
-            if mention.kind == "relative" or not places:
-                chosen.append(Resolved(mention, None))
-                continue
-            container = previous[mention.container] if mention.container is not None else None
-            own: Counter = Counter()
-            if previous[k] is not None:
-                own[previous[k].country] += 1.0
-                own[(previous[k].country, previous[k].admin1)] += 1.0
-            scored = sorted(
-                ((p.score + _hinted(mention, p) + _contained(p, container)
-                  + (context.bonus(p, own) if context else 0.0), p) for p in places),
-                key=lambda item: -item[0],
-            )
-            best = scored[0][1]
-            chosen.append(Resolved(mention, best, tuple(p for _s, p in scored[1:4]),
-                                   _confidence([s for s, _p in scored]), best.lat, best.lon))
-        return chosen
 
-    first = choose(None, [None] * len(mentions))
-    previous = [r.place for r in first]
-    context = _Context([(r.mention, r.place, r.confidence) for r in first if r.place])
-    second = choose(context, previous)
-    return [_relative(r, second) if r.mention.kind == "relative" else r for r in second]
+def _best(mention: Mention, groups, group_of, scores) -> Place | None:
+    g = group_of.get((mention.query, mention.hint_country))
+    if g is None:
+        return None
+    row = scores[g]
+    return groups[g][row.index(max(row))]
 
 
 def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
