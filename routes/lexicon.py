@@ -19,6 +19,7 @@ __all__ = [
     "NEVER_PLACES",
     "ORG_TAILS",
     "PERSON_TITLES",
+    "SPEECH_VERBS",
     "Alias",
     "aliases",
 ]
@@ -102,6 +103,14 @@ NEVER_PLACES = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",
     "northwest", "southeast", "southwest", "mid", "inner", "outer",
+})
+
+# Verbs of saying: a small place name next to one is a person ("Baker said"), while a
+# country or capital next to one is the government speaking ("Moscow said").
+SPEECH_VERBS = frozenset({
+    "said", "says", "told", "tells", "added", "adds", "asked", "explained", "noted", "stated",
+    "wrote", "testified", "recalled", "replied", "continued", "argued", "insisted", "admitted",
+    "acknowledged", "announced", "warned", "declared", "claimed", "urged", "commented",
 })
 
 DIRECTIONS = {

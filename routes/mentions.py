@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
-from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, aliases
+from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
 from .model import Mention, Place
 from .names import TYPE_WORDS, fold, split_type
 from .news import NewsStructure, read_structure
@@ -57,6 +57,10 @@ _RELATIVE = re.compile(
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
+
+
+_FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
+                        r"(?P<surname>(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 def _capitalised(token: Token) -> bool:
@@ -148,7 +152,13 @@ class _Finder:
                     if not tokens[b - 1].text[:1].isalpha():
                         continue
                     queries.add(_surface(self.text, tokens, a, b)[2])
-        for alias in aliases().values():
+        table = aliases()
+        for sentence in self.sentences:
+            for token in sentence.tokens:
+                for form in (token.text, token.text + "."):
+                    if form in table:
+                        queries.add(table[form].name)
+        for alias in table.values():
             if alias.form in queries:
                 queries.add(alias.name)
         dateline = self.structure.dateline
@@ -230,6 +240,8 @@ class _Finder:
         if self.structure.in_furniture(mention.start):
             return None
         before = tokens[a - 1].text.lower().rstrip(".").split("-")[0] if a > 0 else ""
+        if before == "" and a > 1 and tokens[a - 1].text == ".":
+            before = tokens[a - 2].text.lower()  # "Mrs. Lincoln" tokenised as Mrs + .
         after = [t for t in tokens[b:j]]
         alias = mention.surface in aliases()
         if before in PERSON_TITLES and not alias:
@@ -245,6 +257,10 @@ class _Finder:
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
             return None
+        best = self.candidates.get(mention.query, [None])[0]
+        if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
+            self._person(tokens, a, b)
+            return None
         if a > i and not alias and self._given_name(tokens[a - 1]):
             # "Brian Walsh": a surname after a given name, however many towns share it.
             self._person(tokens, i, j)
@@ -256,7 +272,6 @@ class _Finder:
         if shouted and mention.surface.lower() in self.dictionary:
             return None  # "(PHOTO NOT FOR SALE)" is no town in Morocco
         sentence_start = a == 0 or tokens[a - 1].text in _DASHES
-        best = self.candidates.get(mention.query, [None])[0]
         if b - a == 1 and not alias and mention.surface.lower() in self.dictionary and \
                 best is not None and not _major(best) and (sentence_start or j - i > 1):
             return None  # "March", "Police Chief": a dictionary word in a name or at the start
@@ -283,11 +298,19 @@ class _Finder:
             if not self.candidates.get(token.text) or token.text.lower() not in self.dictionary:
                 self.people.add(token.text)
 
+    @staticmethod
+    def _speaks(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+        """"Baker said", "said Baker": the name is the speaker."""
+        after = tokens[b].text.lower() if b < len(tokens) else ""
+        before = tokens[a - 1].text.lower() if a > 0 else ""
+        return after in SPEECH_VERBS or before in ("said", "says", "told")
+
     def _given_name(self, token: Token) -> bool:
         """A capitalised word before a name that is neither a place, a title nor a word."""
         word = token.text.rstrip(".")
-        if not (word[:1].isupper() and not word.isupper() and word.isalpha()) or \
-                word.lower() in PERSON_TITLES or word in aliases():
+        if not (word[:1].isupper() and not word.isupper() and word.isalpha()) or len(word) < 3 \
+                or word.lower() in PERSON_TITLES or word.lower() in NEVER_PLACES \
+                or word in aliases():
             return False
         places = self.candidates.get(word)
         if places and places[0].match == "exact" and _major(places[0]):
@@ -368,10 +391,21 @@ class _Finder:
                                  "region" in mention.hint_kinds or
                                  "country" in mention.hint_kinds)
 
+    def full_names(self) -> None:
+        """People named in full anywhere: a given name, an optional initial, a surname."""
+        for match in _FULL_NAME.finditer(self.text):
+            given, surname = match.group("given"), match.group("surname")
+            places = self.candidates.get(given)
+            if given.lower() not in self.given or surname.lower() in ORG_TAILS or \
+                    (places and places[0].match == "exact" and _prominent(places[0])):
+                continue
+            self.people.update((given, surname))
+
     def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
         self.people: set[str] = set()
         runs = self.spans()
         self.lookups(runs)
+        self.full_names()
         self.choose(runs)  # first pass collects people's names anywhere in the text
         mentions = self.choose(runs)
         dateline = self.dateline_mention()
@@ -379,6 +413,12 @@ class _Finder:
             mentions.insert(0, dateline)
         mentions.sort(key=lambda m: m.start)
         return self.link(mentions), self.candidates
+
+
+def _prominent(place: Place) -> bool:
+    """Famous enough that a capitalised word after it is more likely a title than a surname."""
+    return (place.kind in _MAJOR_KINDS or place.feature_code == "ADM1"
+            or place.population >= 500_000)
 
 
 def _major(place: Place) -> bool:

@@ -81,7 +81,8 @@ def _support(groups: list[list[Place]], scores: list[list[float]]) -> list[list[
                     (weights[h][k] * _kernel(place, other, _distance_km(
                         place.lat, place.lon, other.lat, other.lon))
                      for k, other in enumerate(others)), default=0.0)
-            row.append(total / max(1, len(groups) - 1))
+            # Saturating: two good neighbours are strong evidence; twenty weak ones no more.
+            row.append(1.0 - math.exp(-total))
         support.append(row)
     return support
 
