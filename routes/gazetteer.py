@@ -93,7 +93,7 @@ class _Query:
 def _importance(kind: str, code: str, population: int, gid: str) -> float:
     score = math.log10(population + 1) * 0.6
     if kind in ("country", "continent"):
-        return score + 5.0
+        return score + 3.5
     if code == "ADM1":
         return score * 0.8 + 0.2
     if code.startswith("ADM"):
@@ -101,6 +101,8 @@ def _importance(kind: str, code: str, population: int, gid: str) -> float:
     if code == "PPLC":
         return score + 1.5
     if gid.startswith("sup:"):
+        if kind == "sea":
+            return score + 5.0  # "the Atlantic" is the ocean before it is a town in Iowa
         return score + (3.5 if kind in _MAJOR_CURATED else 1.0)
     if gid.startswith("icao:"):
         return score + 1.0
@@ -295,6 +297,10 @@ class Gazetteer:
             score = self._score(query, match, fkey, record, near)
             if record[1] not in best or score > best[record[1]][0]:
                 best[record[1]] = (score, match, record)
+        if query.type_word is None and any(m != "loose" for _s, m, _r in best.values()):
+            # A transliteration guess never competes with a name spelled as written (but
+            # "Primorsky Krai" may well be "Primorskiy kray": the type word vouches for it).
+            best = {gid: item for gid, item in best.items() if item[1] != "loose"}
         ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], item[2][1]))
         return [_place(record, score, match) for score, match, record in ranked[:limit]]
 

@@ -87,9 +87,10 @@ def _runs(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                   and _capitalised(tokens[j + 1]) and tokens[j + 1].text[0].isalpha()
                   and tokens[j + 1].start - tok.end <= 1):
                 j += 2
-            elif tok.text == "." and prev.text.lower() in ("st", "mt", "ft") and tok.start == \
-                    prev.end:
-                j += 1
+            elif tok.text == "." and tok.start == prev.end and (
+                    prev.text.lower() in ("st", "mt", "ft")
+                    or (len(prev.text) == 1 and prev.text.isupper())):
+                j += 1  # "St. Louis", "W. Va.", "George W. Bush"
             elif tok.text in ("-",) and tok.start == prev.end and j + 1 < len(tokens) and \
                     _capitalised(tokens[j + 1]):
                 j += 2
@@ -148,6 +149,8 @@ class _Finder:
         queries = set()
         for _index, tokens, i, j in runs:
             for a in range(i, j):
+                if not tokens[a].text[0].isalpha():
+                    continue
                 for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
                     if not tokens[b - 1].text[:1].isalpha():
                         continue
@@ -194,7 +197,7 @@ class _Finder:
         for index, tokens, i, j in runs:
             a = i
             while a < j:
-                if tokens[a].text.lower() in ("the", "a", "an"):
+                if tokens[a].text.lower() in ("the", "a", "an") or not tokens[a].text[0].isalpha():
                     a += 1
                     continue
                 chosen = None
@@ -247,7 +250,9 @@ class _Finder:
         if before in PERSON_TITLES and not alias:
             self._person(tokens, a, j)
             return None
-        if after and not alias:
+        top = self.candidates.get(mention.query, [None])[0]
+        if after and not alias and not (top is not None and _prominent(top)):
+            # A prominent place before a name is the place: "Russia's Sputnik", "Vietnam Nguyen".
             tail = after[0].text.rstrip(".").lower()
             if tail not in ORG_TAILS and tail not in self.dictionary and \
                     after[0].text[:1].isupper() and after[0].text not in aliases() and \

@@ -36,7 +36,7 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 _SPREAD_KM = 150.0
-_WEIGHT = 6.0
+_WEIGHT = 7.0
 _ROUNDS = 3
 
 

@@ -17,7 +17,7 @@ __all__ = ["ABBREVIATIONS", "Sentence", "Token", "sentences", "tokenize"]
 
 _LETTER = r"[^\W\d_]"
 _TOKEN = re.compile(
-    rf"(?:{_LETTER}\.){{2,}}"                              # U.S., N.Y., U.S.A.
+    r"(?:[A-Z][a-z]{0,2}\.){2,}|(?:[a-z]\.){2,}"            # U.S., N.Y., W.Va., a.m.
     rf"|{_LETTER}+(?:\.(?=,|\s+[a-z]))?(?:['’\-]{_LETTER}+)*(?:['’]s)?"   # words, Kim's
     r"|\d+(?:[.,:]\d+)*"                                   # numbers, 9:30, 1,200
     r"|\S",                                                # any other single character
