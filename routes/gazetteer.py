@@ -39,8 +39,11 @@ _ADM1_WORDS = {"krai", "kray", "oblast", "province", "state", "prefecture", "gov
                "republic", "okrug", "autonomous okrug", "autonomous oblast", "territory"}
 _ADM2_WORDS = {"county", "district", "parish"}
 _MAJOR_CURATED = {"river", "canal", "sea", "lake", "spaceport", "island", "peninsula", "mountain"}
+# Outlines are long JSON strings: rows carry only whether a place has one, and the few places
+# returned to the caller load theirs (``Gazetteer._shapes``).
 _COLUMNS = ("id, gid, name, feature_class, feature_code, kind, country, admin1, population, "
-            "lat, lon, extent, line, altnames, source")
+            "lat, lon, extent IS NOT NULL, line IS NOT NULL, altnames, source")
+_CACHE_SIZE = 50_000
 _MATCH_SCORE = {"exact": 10.0, "stem": 8.0, "code": 9.0, "loose": 6.5}
 
 
@@ -136,6 +139,8 @@ class Gazetteer:
         extra: Sequence[Path] = (),
     ) -> None:
         self.path = Path(path) if path else default_index_path()
+        # Corpora repeat their place names ("U.S.", "Ohio"): remember recent candidate lists.
+        self._cache: dict[tuple[str, int | None], list[Place]] = {}
         self._con: sqlite3.Connection | None = None
         self._extra: dict[str, list[list]] = {}
         self._extra_count = 0
@@ -251,7 +256,8 @@ class Gazetteer:
             raise InputError("empty place name")
         query = _Query.parse(name)
         rows = self._connection().execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
-        rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
+        if self._extra:
+            rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
         return self._rank(query, rows, country=country, kind=kind, near=near, limit=limit)
 
     def lookup_many(
@@ -261,7 +267,9 @@ class Gazetteer:
 
         Names that fold to nothing are left out of the result.
         """
-        queries = {name: _Query.parse(name) for name in set(names) if name and fold(name)}
+        wanted = {name for name in names if name and fold(name)}
+        done = {name: self._cache[(name, limit)] for name in wanted if (name, limit) in self._cache}
+        queries = {name: _Query.parse(name) for name in wanted if name not in done}
         probes = sorted({probe for query in queries.values() for probe in query.probes})
         found: dict[str, list] = {}
         con = self._connection()
@@ -272,11 +280,13 @@ class Gazetteer:
         for probe in probes:
             for lkey, *row in self._extra.get(probe, ()):
                 found.setdefault(lkey, []).append(row)
-        return {
-            name: self._rank(query, [r for p in query.probes for r in found.get(p, ())],
-                             limit=limit)
-            for name, query in queries.items()
-        }
+        for name, query in queries.items():
+            rows = [r for p in query.probes for r in found.get(p, ())]
+            done[name] = self._rank(query, rows, limit=limit) if rows else []
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[(name, limit)] = done[name]
+        return done
 
     def _rank(
         self,
@@ -302,14 +312,15 @@ class Gazetteer:
             # "Primorsky Krai" may well be "Primorskiy kray": the type word vouches for it).
             best = {gid: item for gid, item in best.items() if item[1] != "loose"}
         ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], item[2][1]))
-        return [_place(record, score, match) for score, match, record in ranked[:limit]]
+        con = self._connection()
+        return [_place(record, score, match, con) for score, match, record in ranked[:limit]]
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO code ("RU"), or None."""
         row = self._connection().execute(
             f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' AND country = ? "
             "ORDER BY population DESC LIMIT 1", (code.upper(),)).fetchone()
-        return _place(row, 20.0, "code") if row else None
+        return _place(row, 20.0, "code", self._connection()) if row else None
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
@@ -375,7 +386,7 @@ class Gazetteer:
             found = sorted((_distance_km(lat, lon, r[9], r[10]), r) for r in rows)
             if len(found) >= limit:
                 break
-        return [_place(r, -d, "exact") for d, r in found[:limit]]
+        return [_place(r, -d, "exact", con) for d, r in found[:limit]]
 
     # -- user files ---------------------------------------------------------------------------
 
@@ -392,7 +403,7 @@ class Gazetteer:
         for entry in entries:
             record = [0, entry.gid, entry.name, entry.feature_class, entry.feature_code,
                       entry.kind, entry.country, entry.admin1, entry.population, entry.lat,
-                      entry.lon, None, None, "|".join(entry.names), entry.source]
+                      entry.lon, 0, 0, "|".join(entry.names), entry.source]
             for lkey, fkey, flag in entry_keys(entry):
                 self._extra.setdefault(lkey, []).append([lkey, fkey, flag, *record])
         self._extra_count += 1
@@ -421,21 +432,26 @@ def _writable(folder: Path) -> bool:
 
 @lru_cache(maxsize=64)
 def _lookup_sql(probes: int, *, with_key: bool = False) -> str:
-    columns = ", ".join("p." + c.strip() for c in _COLUMNS.split(","))
+    columns = ", ".join("p." + c.strip() for c in _COLUMNS.split(", "))
     return (f"SELECT {'n.lkey, ' if with_key else ''}n.fkey, n.flag, {columns} "
             f"FROM names n JOIN places p ON p.id = n.place "
             f"WHERE n.lkey IN ({','.join('?' * probes)})")
 
 
-def _place(record: list, score: float, match: str) -> Place:
-    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, extent, line,
-     altnames, source) = record
+def _place(record: list, score: float, match: str, con: sqlite3.Connection | None = None) -> Place:
+    (id_, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, has_extent,
+     has_line, altnames, source) = record
+    extent = line = None
+    if (has_extent or has_line) and con is not None:
+        extent_json, line_json = con.execute(
+            "SELECT extent, line FROM places WHERE id = ?", (id_,)).fetchone()
+        extent = json.loads(extent_json) if extent_json else None
+        line = json.loads(line_json) if line_json else None
     return Place(
         id=gid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=fcode, kind=kind,
         country=country, admin1=admin1, population=population,
         names=tuple(altnames.split("|")) if altnames else (),
-        extent=json.loads(extent) if extent else None, line=json.loads(line) if line else None,
-        source=source, score=round(score, 3), match=match,
+        extent=extent, line=line, source=source, score=round(score, 3), match=match,
     )
 
 

@@ -411,8 +411,10 @@ class _Finder:
         runs = self.spans()
         self.lookups(runs)
         self.full_names()
-        self.choose(runs)  # first pass collects people's names anywhere in the text
-        mentions = self.choose(runs)
+        # People named anywhere in the text (even after their bare surname) are not places.
+        mentions = [m for m in self.choose(runs)
+                    if not (m.surface in self.people and " " not in m.surface
+                            and m.surface not in aliases())]
         dateline = self.dateline_mention()
         if dateline:
             mentions.insert(0, dateline)

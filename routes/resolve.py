@@ -40,51 +40,60 @@ _WEIGHT = 7.0
 _ROUNDS = 3
 
 
-def _kernel(a: Place, b: Place, km: float) -> float:
-    """How much place ``b`` being in the story makes place ``a`` likely."""
-    if a.kind in ("continent", "sea") or b.kind in ("continent", "sea"):
-        return 0.0
-    if a.kind == "country" or b.kind == "country":
-        return 0.6 if a.country == b.country else 0.0
-    if a.feature_code == "ADM1" or b.feature_code == "ADM1":
-        if a.country == b.country and a.admin1 == b.admin1:
-            return 1.0
-        return 0.15 if a.country == b.country else 0.0
-    nearby = math.exp(-km / _SPREAD_KM)
-    same_region = 0.3 if (a.country == b.country and a.admin1 and a.admin1 == b.admin1) else 0.0
-    return max(nearby, same_region)
+def _kernels(places: list[Place]):
+    """Matrix of how much each candidate makes each other one likely (see ``_support``).
+
+    Countries support and are supported by anything inside them; first-order regions by what
+    lies in them; other places by nearness (``exp(-km / 150)``) or a shared region.
+    """
+    import numpy as np
+
+    n = len(places)
+    lat = np.radians([p.lat for p in places])
+    lon = np.radians([p.lon for p in places])
+    a = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(lat[None, :])
+         * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
+    km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    country = np.array([p.country for p in places], dtype=object)
+    region = np.array([f"{p.country}.{p.admin1}" if p.admin1 else f"#{i}"
+                       for i, p in enumerate(places)], dtype=object)
+    same_country = country[:, None] == country[None, :]
+    same_region = region[:, None] == region[None, :]
+    is_country = np.array([p.kind == "country" for p in places])
+    is_adm1 = np.array([p.feature_code == "ADM1" for p in places])
+    ignored = np.array([p.kind in ("continent", "sea") for p in places])
+    nearby = np.maximum(np.exp(-km / _SPREAD_KM), 0.3 * (same_country & same_region))
+    kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
+                      np.where(same_country & same_region, 1.0, 0.15 * same_country), nearby)
+    kernel = np.where(is_country[:, None] | is_country[None, :], 0.6 * same_country, kernel)
+    kernel[ignored, :] = 0.0
+    kernel[:, ignored] = 0.0
+    return kernel.reshape(n, n)
 
 
-def _support(groups: list[list[Place]], scores: list[list[float]]) -> list[list[float]]:
+def _support(groups: list[list[Place]], scores: list[list[float]], kernel) -> list[list[float]]:
     """For every candidate, how well it fits the most likely readings of the other names.
 
     Each other name votes with its candidates weighted by their current probability; a
     candidate near (or inside, or containing) the other names' likely places gets support.
     This is the spatial coherence of a story: the Gainesville next to Hall County is the one
-    in Georgia.
+    in Georgia. Saturating: two good neighbours are strong evidence, twenty weak ones no more.
     """
-    weights = []
-    for row in scores:
-        top = max(row)
-        exp = [math.exp((s - top) / 2.0) for s in row]
-        total = sum(exp)
-        weights.append([e / total for e in exp])
-    support = []
-    for g, places in enumerate(groups):
-        row = []
-        for place in places:
-            total = 0.0
-            for h, others in enumerate(groups):
-                if h == g:
-                    continue
-                total += max(
-                    (weights[h][k] * _kernel(place, other, _distance_km(
-                        place.lat, place.lon, other.lat, other.lon))
-                     for k, other in enumerate(others)), default=0.0)
-            # Saturating: two good neighbours are strong evidence; twenty weak ones no more.
-            row.append(1.0 - math.exp(-total))
-        support.append(row)
-    return support
+    import numpy as np
+
+    sizes = [len(g) for g in groups]
+    starts = np.cumsum([0, *sizes[:-1]])
+    flat = np.concatenate([np.asarray(row, dtype=float) for row in scores])
+    group_of = np.repeat(np.arange(len(groups)), sizes)
+    top = np.maximum.reduceat(flat, starts)
+    weights = np.exp((flat - top[group_of]) / 2.0)
+    weights /= np.add.reduceat(weights, starts)[group_of]
+    votes = np.maximum.reduceat(kernel * weights[None, :], starts, axis=1)
+    votes[np.arange(len(flat)), group_of] = 0.0
+    support = 1.0 - np.exp(-votes.sum(axis=1))
+    return [support[start:start + size].tolist() for start, size in zip(starts, sizes,
+                                                                          strict=True)]
 
 
 def _hinted(mention: Mention, place: Place) -> float:
@@ -147,8 +156,9 @@ def resolve(
     first = {(m.query, m.hint_country): m for m in mentions if m.kind != "relative"}
     base = [[p.score + _hinted(first[key], p) for p in groups[g]] for g, key in enumerate(keys)]
     scores = base
-    for _round in range(_ROUNDS):
-        support = _support(groups, scores)
+    kernel = _kernels([p for group in groups for p in group]) if len(groups) > 1 else None
+    for _round in range(_ROUNDS if kernel is not None else 0):
+        support = _support(groups, scores, kernel)
         scores = [[b + _WEIGHT * s for b, s in zip(brow, srow, strict=True)]
                   for brow, srow in zip(base, support, strict=True)]
     results: list[Resolved] = []
