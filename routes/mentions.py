@@ -127,6 +127,10 @@ def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[s
     return None
 
 
+def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
+    return i > 0 and tokens[i - 1].text == ","
+
+
 class _Finder:
     def __init__(self, text: str, gazetteer: Gazetteer, structure: NewsStructure) -> None:
         self.text = text
@@ -171,7 +175,10 @@ class _Finder:
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
         capitalised = [t.text.rstrip(".") for s in self.sentences for t in s.tokens
                        if t.text[:1].isupper()]
-        self.dictionary = self.gazetteer.dictionary_words(capitalised)
+        singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
+        found = self.gazetteer.dictionary_words([*capitalised, *singular])
+        # "Neighbors", "Lions": a plural of a dictionary word is a dictionary word.
+        self.dictionary = found | {singular[w].lower() for w in singular if w.lower() in found}
         self.given = self.gazetteer.given_names(capitalised)
 
     def _known(self, surface: str, multi: bool) -> bool:
@@ -206,6 +213,9 @@ class _Finder:
                         continue
                     start, end, surface = _surface(self.text, tokens, a, b)
                     alias = _alias_form(self.text, tokens, a, b)
+                    if alias and alias[0].rstrip(".").lower() in self.dictionary and \
+                            alias[0].endswith(".") and not _after_comma(tokens, a):
+                        alias = None  # "Man." and "Ill." abbreviate states only after "City,"
                     if alias:
                         form, end = alias
                         chosen = (b, self._alias_mention(form, start, end, index))
@@ -297,10 +307,15 @@ class _Finder:
                        surface=text[mention.start:mention.end])
 
     def _person(self, tokens: tuple[Token, ...], a: int, j: int) -> None:
-        """Remember a person's name; its place-named parts later stand for the person."""
-        self.people.add(tokens[a].text)
-        for token in tokens[a + 1:j]:
-            if not self.candidates.get(token.text) or token.text.lower() not in self.dictionary:
+        """Remember a person's name; its place-named parts later stand for the person.
+
+        A major place among the words keeps its own reading elsewhere in the text unless it is
+        also a given name: "Vladimir" after "Vladimir Putin" is the president.
+        """
+        for token in tokens[a:j]:
+            places = self.candidates.get(token.text)
+            major = bool(places) and places[0].match == "exact" and _major(places[0])
+            if not major or token.text.lower() in self.given:
                 self.people.add(token.text)
 
     @staticmethod
