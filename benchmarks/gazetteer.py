@@ -34,18 +34,27 @@ def _lookups(index: Path) -> None:
     names = [row[0] for row in con.execute("SELECT DISTINCT name FROM places")]
     con.close()
     random.Random(7).shuffle(names)
-    names = names[:SAMPLE]
+    warm_up, names = names[SAMPLE:2 * SAMPLE], names[:SAMPLE]
     gazetteer = Gazetteer(index)
-    gazetteer.lookup("warm-up")
+    first = _timed(gazetteer, names[: SAMPLE // 2])
+    # Steady state, as in a long geoparsing run: the index pages are mapped by other lookups
+    # first; the names timed are still ones never asked before (no result is cached).
+    _timed(gazetteer, warm_up)
+    steady = _timed(gazetteer, names[SAMPLE // 2:])
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"first_us": statistics.median(first) * 1e6,
+                      "median_us": statistics.median(steady) * 1e6,
+                      "p90_us": statistics.quantiles(steady, n=10)[-1] * 1e6,
+                      "peak_mb": peak_mb, "names": len(names)}))
+
+
+def _timed(gazetteer, names: list[str]) -> list[float]:
     times = []
     for name in names:
         started = time.perf_counter()
         gazetteer.lookup(name)
         times.append(time.perf_counter() - started)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"median_us": statistics.median(times) * 1e6,
-                      "p90_us": statistics.quantiles(times, n=10)[-1] * 1e6,
-                      "peak_mb": peak_mb, "names": len(names)}))
+    return times
 
 
 def main() -> None:
@@ -71,7 +80,8 @@ def main() -> None:
     print(f"cold CLI lookup:        {statistics.median(cold):8.3f} s   (median of {len(cold)}; "
           "target <= 0.5 s)")
     print(f"median lookup:          {figures['median_us']:8.1f} us  "
-          f"(p90 {figures['p90_us']:.1f} us, {figures['names']:,} distinct names; "
+          f"(steady state, p90 {figures['p90_us']:.1f} us; first lookups on a fresh "
+          f"process {figures['first_us']:.1f} us; {figures['names']:,} distinct names; "
           "target <= 50 us)")
     print(f"peak memory (lookups):  {figures['peak_mb']:8.1f} MB  (target <= 300 MB)")
 
