@@ -153,10 +153,12 @@ class _Finder:
         queries = set()
         for _index, tokens, i, j in runs:
             for a in range(i, j):
-                if not tokens[a].text[0].isalpha():
+                first = tokens[a].text
+                if not first[0].isalpha() or first.lower() in ("the", "a", "an"):
                     continue
                 for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
-                    if not tokens[b - 1].text[:1].isalpha():
+                    last = tokens[b - 1].text
+                    if not last[:1].isalpha() or (b > a + 1 and last in _CONNECTORS):
                         continue
                     queries.add(_surface(self.text, tokens, a, b)[2])
         table = aliases()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["ABBREVIATIONS", "Sentence", "Token", "sentences", "tokenize"]
 
@@ -34,9 +35,12 @@ ABBREVIATIONS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark and where it is in the text."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark and where it is in the text.
+
+    A named tuple rather than a dataclass: a long article has thousands, and tuples are made
+    several times faster.
+    """
 
     text: str
     start: int
