@@ -59,6 +59,8 @@ _RELATIVE = re.compile(
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 
+_TITLED = re.compile(r"\b(?P<title>[A-Z]?[a-z]+\.?)\s+"
+                     r"(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
                         r"(?P<surname>(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
@@ -268,8 +270,12 @@ class _Finder:
             tail = after[0].text.rstrip(".").lower()
             if tail not in ORG_TAILS and tail not in self.dictionary and \
                     after[0].text[:1].isupper() and after[0].text not in aliases() and \
-                    not self.candidates.get(after[0].text):
-                # "Vladimir Putin", "Kim Jong-un": a given name before a surname.
+                    not self.candidates.get(after[0].text) and (
+                        mention.surface.lower() in self.given or mention.surface in self.people
+                        or after[0].text in self.people):
+                # "Kim Jong-un", "Vladimir Putin" (met before as "President Vladimir Putin"):
+                # a given name before a surname. Otherwise the pair names a business or a
+                # paper ("Riverdale Lukoil", "Cambridge Analytica") and the place is embedded.
                 self._person(tokens, a, j)
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
@@ -414,7 +420,12 @@ class _Finder:
                                  "country" in mention.hint_kinds)
 
     def full_names(self) -> None:
-        """People named in full anywhere: a given name, an optional initial, a surname."""
+        """People named in full anywhere: a given name, an optional initial, a surname; or
+        one or two names after a title ("President Vladimir Putin")."""
+        for match in _TITLED.finditer(self.text):
+            if match.group("title").lower().rstrip(".") in PERSON_TITLES:
+                names = match.group("names").split()
+                self.people.update(n for n in names if n not in aliases())
         for match in _FULL_NAME.finditer(self.text):
             given, surname = match.group("given"), match.group("surname")
             places = self.candidates.get(given)
