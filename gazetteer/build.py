@@ -178,8 +178,9 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         if points is None or not len(points):
             continue
         lat, lon, hull = _hull(points[:, 1], points[:, 0])
-        if not entry.extent:
-            entry.lat, entry.lon, entry.extent = lat, lon, hull
+        if not (entry.lat or entry.lon):
+            entry.lat, entry.lon = lat, lon
+        entry.extent = entry.extent or hull
         entry.population = max(entry.population, int(points[:, 2].sum()))
 
 
@@ -220,9 +221,17 @@ def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
     by_country: dict[str, list[tuple[float, float, int]]] = {}
     for c in cities:
         by_country.setdefault(c.country, []).append((c.lat, c.lon, c.population))
+    unplaced = {c.country for c in countries if not (c.lat or c.lon)}
     _place_areas(countries, {
         i: np.array(by_country.get(c.country, [])).reshape(-1, 3) for i, c in enumerate(countries)
     })
+    capitals = {c.country: c for c in cities if c.feature_code == "PPLC"}
+    for country in countries:
+        if country.country in unplaced and country.country in capitals:
+            # No atlas centre: the hull of an island nation's towns may fall in the sea
+            # between its islands (Mauritius and Rodrigues); its capital is where it is.
+            capital = capitals[country.country]
+            country.lat, country.lon = capital.lat, capital.lon
     countries = [c for c in countries if c.extent or c.lat or c.lon]
     progress("reading airports and the curated supplement", 0.35)
     extras = list(sources.airports())
