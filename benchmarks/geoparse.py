@@ -42,8 +42,8 @@ def _population_baseline():
 def routes_system():
     started = time.perf_counter()
     from routes.gazetteer import Gazetteer
+    from routes.geoparse import places
     from routes.model import Document
-    from routes.places import places
 
     gazetteer = Gazetteer()
 

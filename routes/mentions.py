@@ -398,20 +398,39 @@ class _Finder:
                 continue
             start = mention.start - len(window) + match.start()
             direction = distance = None
+            relation = "border" if match.group("border") else "near"
             if match.group("dir"):
+                relation = "direction"
                 direction = DIRECTIONS[match.group("dir").lower()]
                 if match.group("dist"):
                     distance = float(match.group("dist").replace(",", "."))
                     if match.group("unit").lower().startswith("mi"):
                         distance *= 1.609
-            elif match.group("border"):
-                continue
             relatives.append(Mention(
                 start, mention.end, self.text[start:mention.end], mention.query,
                 kind="relative", anchor=k, direction=direction, distance_km=distance,
-                sentence=mention.sentence, in_caption=mention.in_caption,
+                relation=relation, sentence=mention.sentence, in_caption=mention.in_caption,
             ))
+        relatives.extend(self._between(mentions))
         return linked + relatives
+
+    def _between(self, mentions: list[Mention]) -> list[Mention]:
+        """"between Seoul and Pyongyang": somewhere on the way from one to the other."""
+        found = []
+        for k in range(len(mentions) - 1):
+            first, second = mentions[k], mentions[k + 1]
+            before = self.text[max(0, first.start - 12):first.start]
+            match = re.search(r"\bbetween\s+(?:the\s+)?$", before, re.IGNORECASE)
+            if not match or not re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                             self.text[first.end:second.start]):
+                continue
+            start = first.start - len(before) + match.start()
+            found.append(Mention(
+                start, second.end, self.text[start:second.end], first.query, kind="relative",
+                anchor=k, anchor2=k + 1, relation="between", sentence=first.sentence,
+                in_caption=first.in_caption,
+            ))
+        return found
 
     def _is_container(self, mention: Mention) -> bool:
         places = self.candidates.get(mention.query) or []

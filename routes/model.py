@@ -80,7 +80,9 @@ class Mention:
     ``kind`` says how the text refers to the place: ``place`` (its name), ``adjectival``
     ("Russian"), ``demonym`` ("Russians"), ``dateline`` (the reporter's location),
     ``embedded`` (inside the name of an organisation: "Paris Police"), or ``relative``
-    ("north of Vladivostok": ``anchor`` is the index of the mention it is relative to).
+    ("north of Vladivostok": ``anchor`` is the index of the mention it is relative to, and
+    ``relation`` says how: ``direction``, ``near``, ``border`` or ``between``, whose second
+    anchor is ``anchor2``).
     ``query`` is what to look up; the hints come from the words around the mention.
     """
 
@@ -93,6 +95,8 @@ class Mention:
     hint_country: str | None = None
     container: int | None = None
     anchor: int | None = None
+    anchor2: int | None = None
+    relation: str | None = None
     direction: float | None = None
     distance_km: float | None = None
     sentence: int = 0
@@ -126,6 +130,7 @@ class Resolved:
             "admin1": p.admin1 if p else None,
             "place_kind": p.kind if p else None,
             "kind": m.kind,
+            "relation": m.relation,
             "confidence": round(self.confidence, 3),
             "alternatives": [{"name": a.name, "id": a.id, "lat": a.lat, "lon": a.lon,
                               "country": a.country} for a in self.alternatives],

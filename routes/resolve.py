@@ -192,6 +192,14 @@ def _best(mention: Mention, groups, group_of, scores) -> Place | None:
     return groups[g][row.index(max(row))]
 
 
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
 def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
     """Place a relative mention by its anchor, offset by direction and distance."""
     anchor = resolved[result.mention.anchor]
@@ -199,7 +207,19 @@ def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
         return result
     lat, lon = anchor.place.lat, anchor.place.lon
     mention = result.mention
-    if mention.direction is not None:
+    if mention.anchor2 is not None:
+        other = resolved[mention.anchor2].place
+        if other is None:
+            return result
+        from geopy.distance import geodesic
+        from geopy.point import Point
+
+        # Half-way along the great circle, not the average of the coordinates.
+        half = geodesic((lat, lon), (other.lat, other.lon)).km / 2
+        bearing = _bearing(lat, lon, other.lat, other.lon)
+        point: Point = geodesic(kilometers=half).destination((lat, lon), bearing)
+        lat, lon = point.latitude, point.longitude
+    elif mention.direction is not None:
         from geopy.distance import geodesic
 
         distance = mention.distance_km or 50.0

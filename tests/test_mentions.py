@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routes.places import places
+from routes.geoparse import places
 from tests import cases
 
 

@@ -33,8 +33,8 @@ def places_command(
     gazetteer: GazetteerFiles = None,
 ) -> None:
     """Find every place mention and the place it refers to."""
+    from ..geoparse import places
     from ..io import atomic_write
-    from ..places import places
     from ..reader import read_documents
     from .progress import counter
 
