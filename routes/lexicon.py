@@ -99,6 +99,9 @@ NEVER_PLACES = frozenset({
     "ok", "tv", "internet", "web", "online", "page", "story", "editor", "editors", "attn",
     "christmas", "easter", "ramadan", "today", "tomorrow", "yesterday", "president", "sun",
     "moon", "earth", "mars", "venus", "jupiter", "saturn", "mercury", "pluto",
+    # Holidays and organisations that share their name with some village somewhere.
+    "passover", "hanukkah", "thanksgiving", "halloween", "diwali", "kwanzaa",
+    "hamas", "hezbollah", "taliban", "fatah", "nato", "congress", "senate",
     # Compass and size words name places only as part of a longer name ("North Korea").
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",

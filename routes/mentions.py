@@ -296,8 +296,12 @@ class _Finder:
             return None  # "(PHOTO NOT FOR SALE)" is no town in Morocco
         sentence_start = a == 0 or tokens[a - 1].text in _DASHES
         if b - a == 1 and not alias and mention.surface.lower() in self.dictionary and \
-                best is not None and not _major(best) and (sentence_start or j - i > 1):
-            return None  # "March", "Police Chief": a dictionary word in a name or at the start
+                best is not None and not _prominent(best) and \
+                (sentence_start or j - i > 1 or not _major(best)):
+            # A dictionary word is a place alone in mid-sentence and when it is a big place
+            # ("in Mobile"); at a sentence start or inside a longer name ("Iron Man", "Police
+            # Chief", "Section 8") only a prominent place is.
+            return None
         embedded = (after and (after[0].text.rstrip(".").lower() in ORG_TAILS
                                or after[0].text.lower() in self.dictionary)
                     and after[0].text.lower() not in _LOWER_HEADS)
