@@ -38,6 +38,7 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _SPREAD_KM = 150.0
 _WEIGHT = 7.0
 _ROUNDS = 3
+_DAMPING = 0.5
 
 
 def _kernels(places: list[Place]):
@@ -89,7 +90,9 @@ def _support(groups: list[list[Place]], scores: list[list[float]], kernel) -> li
     top = np.maximum.reduceat(flat, starts)
     weights = np.exp((flat - top[group_of]) / 2.0)
     weights /= np.add.reduceat(weights, starts)[group_of]
-    votes = np.maximum.reduceat(kernel * weights[None, :], starts, axis=1)
+    # Unlikely readings still vote, damped: "Athens" and "Henderson County" together are in
+    # Texas although neither alone would be read that way first.
+    votes = np.maximum.reduceat(kernel * weights[None, :] ** _DAMPING, starts, axis=1)
     votes[np.arange(len(flat)), group_of] = 0.0
     support = 1.0 - np.exp(-votes.sum(axis=1))
     return [support[start:start + size].tolist() for start, size in zip(starts, sizes,
