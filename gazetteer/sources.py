@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from routes.errors import InputError
+from routes.names import fold
 
 from .kinds import kind_of
 
@@ -306,11 +307,17 @@ def supplement(path: Path, prefix: str | None = None) -> Iterator[Entry]:
                 f"{path}: not a Routes gazetteer table (header must start with "
                 f"{' '.join(SUPPLEMENT_COLUMNS[:8])})"
             )
+        seen: set[str] = set()
         try:
             for number, row in enumerate(reader, 2):
                 if not any(cell.strip() for cell in row):
                     continue
-                yield _supplement_row(path, prefix, number, row)
+                entry = _supplement_row(path, prefix, number, row)
+                # Ids are built from the name, not the line, so they survive edits to the file.
+                slug = "-".join(fold(entry.name).split()) or str(number)
+                entry.gid = f"{prefix}:{slug}" if slug not in seen else f"{prefix}:{slug}-{number}"
+                seen.add(slug)
+                yield entry
         except UnicodeDecodeError as exc:
             raise SourceError(f"{path}: not UTF-8 text") from exc
 
