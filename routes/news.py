@@ -44,9 +44,7 @@ _CAPTION = re.compile(
 )
 _HEADER_DATE = re.compile(r"^\s*(?:date|published|posted|updated)[: ]\s*(\d{4}-\d{2}-\d{2})",
                           re.MULTILINE | re.IGNORECASE)
-_LONG_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}}), (?P<year>(?:19|20)\d{{2}})\b"
-)
+
 
 
 @dataclass(frozen=True, slots=True)

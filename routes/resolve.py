@@ -24,16 +24,6 @@ from .model import Mention, Place, Resolved
 
 __all__ = ["resolve"]
 
-_LOCAL_KINDS = frozenset({"city", "town", "landmark", "station", "bridge", "crossing", "airport",
-                          "airbase", "base", "port", "palace", "spaceport", "island", "mountain"})
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
 
 _SPREAD_KM = 150.0
 _WEIGHT = 7.0
@@ -49,7 +39,6 @@ def _kernels(places: list[Place]):
     """
     import numpy as np
 
-    n = len(places)
     lat = np.radians([p.lat for p in places])
     lon = np.radians([p.lon for p in places])
     a = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
@@ -70,7 +59,7 @@ def _kernels(places: list[Place]):
     kernel = np.where(is_country[:, None] | is_country[None, :], 0.6 * same_country, kernel)
     kernel[ignored, :] = 0.0
     kernel[:, ignored] = 0.0
-    return kernel.reshape(n, n)
+    return kernel
 
 
 def _support(groups: list[list[Place]], scores: list[list[float]], kernel) -> list[list[float]]:
