@@ -59,3 +59,18 @@ def test_dateline(parse):
     found = parse(cases.DATELINE)
     assert found["TOKYO"].mention.kind == "dateline"
     assert found["Osaka"].place.country == "JP"
+
+
+def test_any_text_parses_and_offsets_hold(gazetteer):
+    """Random word salad in many scripts never crashes, and every span points into the text."""
+    import random
+
+    rng = random.Random(11)
+    words = ["Paris", "Texas", "North", "of", "Kim", "Jong-un", "St.", "W.Va.", "U.S.", "the",
+             "River", "Krai", "between", "and", "near", "40 km", "said", "Mr.", "--", "SEOUL,",
+             "(Yonhap)", "\n\n", "view larger image", "Far", "East", "A.", ",", "'s", "Đồng",
+             "Łódź", "Уссурийск", "中文", "\t", "ALL CAPS", "I've"]
+    for _ in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
+        for m in places(text, gazetteer=gazetteer):
+            assert text[m.mention.start:m.mention.end] == m.mention.surface
