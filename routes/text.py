@@ -61,9 +61,40 @@ class Sentence:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end())
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    """Tokens of ``text[start:end]``, with offsets into ``text``.
+
+    A hyphenated word is split where one side is an ordinary lower-case word, so the name in
+    it stands alone: "Russian-backed", "anti-Russian". Names with short or connecting parts
+    stay whole: "Jong-un", "Stratford-upon-Avon".
+    """
+    tokens = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        if "-" in word and _SPLITTABLE.search(word):
+            tokens.extend(_split_hyphens(word, m.start()))
+        else:
+            tokens.append(Token(word, m.start(), m.end()))
+    return tokens
+
+
+_KEEP_JOINED = frozenset({"upon", "on", "sur", "les", "en", "de", "la", "le", "du", "in", "am",
+                          "an", "der", "sous", "lez", "by", "the"})
+_SPLITTABLE = re.compile(r"(?:^|-)[a-z]{3,}(?:-|$)")
+
+
+def _split_hyphens(word: str, offset: int) -> list[Token]:
+    parts = word.split("-")
+    if not any(p[:1].isupper() for p in parts) or any(p in _KEEP_JOINED for p in parts):
+        return [Token(word, offset, offset + len(word))]
+    tokens, position = [], offset
+    for i, part in enumerate(parts):
+        if i:
+            tokens.append(Token("-", position, position + 1))
+            position += 1
+        if part:
+            tokens.append(Token(part, position, position + len(part)))
+        position += len(part)
+    return tokens
 
 
 _QUOTES = "\"'”’)]"
