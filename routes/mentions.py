@@ -259,13 +259,13 @@ class _Finder:
         before = tokens[a - 1].text.lower().rstrip(".").split("-")[0] if a > 0 else ""
         if before == "" and a > 1 and tokens[a - 1].text == ".":
             before = tokens[a - 2].text.lower()  # "Mrs. Lincoln" tokenised as Mrs + .
-        after = [t for t in tokens[b:j]]
+        after = list(tokens[b:j])
         alias = mention.surface in aliases()
         if before in PERSON_TITLES and not alias:
             self._person(tokens, a, j)
             return None
-        top = self.candidates.get(mention.query, [None])[0]
-        if after and not alias and not (top is not None and _prominent(top)):
+        best = self.candidates.get(mention.query, [None])[0]
+        if after and not alias and not (best is not None and _prominent(best)):
             # A prominent place before a name is the place: "Russia's Sputnik", "Vietnam Nguyen".
             tail = after[0].text.rstrip(".").lower()
             if tail not in ORG_TAILS and tail not in self.dictionary and \
@@ -280,7 +280,6 @@ class _Finder:
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
             return None
-        best = self.candidates.get(mention.query, [None])[0]
         if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
             self._person(tokens, a, b)
             return None
