@@ -23,7 +23,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDEXES", "PLACE_COLUMNS", "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys",
-    "fingerprint", "place_row", "upsert_clause",
+    "fingerprint", "place_row", "select_in", "upsert_clause",
 ]
 
 SCHEMA_VERSION = "6"
@@ -75,6 +75,16 @@ def upsert_clause(conflict: str) -> str:
         f"{c}=excluded.{c}"
         for c in PLACE_COLUMNS.split(", ")[1:]
     )
+
+
+def select_in(con: sqlite3.Connection, sql: str, values: Sequence) -> Iterator[tuple]:
+    """Rows of ``sql`` (a query with one ``IN ({marks})``) for any number of values.
+
+    SQLite caps the parameters of one statement, so long lists go in chunks of 900.
+    """
+    for start in range(0, len(values), 900):
+        chunk = values[start:start + 900]
+        yield from con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
 
 def cell_of(lat: float, lon: float) -> int:

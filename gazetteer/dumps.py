@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .build import INDEXES, PLACE_COLUMNS, entry_keys, place_row, upsert_clause
+from .build import INDEXES, PLACE_COLUMNS, entry_keys, place_row, select_in, upsert_clause
 from .sources import Entry, SourceError
 
 __all__ = ["import_dump"]
@@ -244,17 +244,8 @@ class _Writer:
                               f"VALUES (?{', ?' * 15})" + upsert_clause("id"))
 
     def _ids(self, gids: list[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for start in range(0, len(gids), 900):
-            part = gids[start:start + 900]
-            marks = ",".join("?" * len(part))
-            found.update(
-                (gid, pid)
-                for pid, gid in self.con.execute(
-                    f"SELECT id, gid FROM places WHERE gid IN ({marks})", part
-                )
-            )
-        return found
+        rows = select_in(self.con, "SELECT gid, id FROM places WHERE gid IN ({marks})", gids)
+        return dict(rows)
 
     def places(self, parsed: Parsed) -> int:
         ids = self._ids([gid for gid, _row, _keys in parsed])

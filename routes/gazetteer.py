@@ -40,7 +40,7 @@ _ADM1_WORDS = {"krai", "kray", "oblast", "province", "state", "prefecture", "gov
 _ADM2_WORDS = {"county", "district", "parish"}
 _MAJOR_CURATED = {"river", "canal", "sea", "lake", "spaceport", "island", "peninsula", "mountain"}
 # Outlines are long JSON strings: rows carry only whether a place has one, and the few places
-# returned to the caller load theirs (``Gazetteer._shapes``).
+# returned to the caller load theirs (``_place``).
 _COLUMNS = ("id, gid, name, feature_class, feature_code, kind, country, admin1, population, "
             "lat, lon, extent IS NOT NULL, line IS NOT NULL, altnames, source")
 _CACHE_SIZE = 50_000
@@ -271,12 +271,11 @@ class Gazetteer:
         done = {name: self._cache[(name, limit)] for name in wanted if (name, limit) in self._cache}
         queries = {name: _Query.parse(name) for name in wanted if name not in done}
         probes = sorted({probe for query in queries.values() for probe in query.probes})
+        from gazetteer.build import select_in
+
         found: dict[str, list] = {}
-        con = self._connection()
-        for start in range(0, len(probes), 900):
-            chunk = probes[start:start + 900]
-            for lkey, *row in con.execute(_lookup_sql(len(chunk), with_key=True), chunk):
-                found.setdefault(lkey, []).append(row)
+        for lkey, *row in select_in(self._connection(), _LOOKUP_MANY_SQL, probes):
+            found.setdefault(lkey, []).append(row)
         for probe in probes:
             for lkey, *row in self._extra.get(probe, ()):
                 found.setdefault(lkey, []).append(row)
@@ -331,15 +330,11 @@ class Gazetteer:
         return self._members("given_names", "name", words)
 
     def _members(self, table: str, column: str, words: Iterable[str]) -> set[str]:
-        wanted = sorted({w.lower() for w in words})
-        found: set[str] = set()
-        con = self._connection()
-        for start in range(0, len(wanted), 900):
-            chunk = wanted[start:start + 900]
-            found.update(row[0] for row in con.execute(
-                f"SELECT {column} FROM {table} WHERE {column} IN "
-                f"({','.join('?' * len(chunk))})", chunk))
-        return found
+        from gazetteer.build import select_in
+
+        sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{marks}})"
+        return {row[0] for row in select_in(self._connection(), sql,
+                                            sorted({w.lower() for w in words}))}
 
     @staticmethod
     def _score(
@@ -430,12 +425,14 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
+_JOINED = (f"n.fkey, n.flag, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
+           "FROM names n JOIN places p ON p.id = n.place WHERE n.lkey IN ")
+_LOOKUP_MANY_SQL = f"SELECT n.lkey, {_JOINED}({{marks}})"
+
+
 @lru_cache(maxsize=64)
-def _lookup_sql(probes: int, *, with_key: bool = False) -> str:
-    columns = ", ".join("p." + c.strip() for c in _COLUMNS.split(", "))
-    return (f"SELECT {'n.lkey, ' if with_key else ''}n.fkey, n.flag, {columns} "
-            f"FROM names n JOIN places p ON p.id = n.place "
-            f"WHERE n.lkey IN ({','.join('?' * probes)})")
+def _lookup_sql(probes: int) -> str:
+    return f"SELECT {_JOINED}({','.join('?' * probes)})"
 
 
 def _place(record: list, score: float, match: str, con: sqlite3.Connection | None = None) -> Place:

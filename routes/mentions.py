@@ -65,16 +65,24 @@ _FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
                         r"(?P<surname>(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and not _CONTRACTION.search(token.text)
 
 
-def _runs(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+def _name_word(token: Token) -> bool:
+    """A capitalised word (not a capitalised symbol or a contraction like "I've")."""
+    return _capitalised(token) and token.text[0].isalpha()
+
+
+def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     """(first, last+1) token ranges of capitalised runs within one sentence."""
     runs = []
     i = 0
     while i < len(tokens):
-        if not (_capitalised(tokens[i]) and tokens[i].text[0].isalpha()):
+        if not _name_word(tokens[i]):
             i += 1
             continue
         j = i + 1
@@ -83,11 +91,10 @@ def _runs(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             touching = tok.start - prev.end <= 1
             if not touching:
                 break
-            if _capitalised(tok) and tok.text[0].isalpha():
+            if _name_word(tok):
                 j += 1
             elif (tok.text in _CONNECTORS and j + 1 < len(tokens)
-                  and _capitalised(tokens[j + 1]) and tokens[j + 1].text[0].isalpha()
-                  and tokens[j + 1].start - tok.end <= 1):
+                  and _name_word(tokens[j + 1]) and tokens[j + 1].start - tok.end <= 1):
                 j += 2
             elif tok.text == "." and tok.start == prev.end and (
                     prev.text.lower() in ("st", "mt", "ft")
@@ -147,7 +154,7 @@ class _Finder:
         """(sentence, tokens, first, last+1) for every capitalised run."""
         found = []
         for index, sentence in enumerate(self.sentences):
-            for i, j in _runs(self.text, sentence.tokens):
+            for i, j in _runs(sentence.tokens):
                 found.append((index, sentence.tokens, i, j))
         return found
 
@@ -156,7 +163,7 @@ class _Finder:
         for _index, tokens, i, j in runs:
             for a in range(i, j):
                 first = tokens[a].text
-                if not first[0].isalpha() or first.lower() in ("the", "a", "an"):
+                if not first[0].isalpha() or first.lower() in _ARTICLES:
                     continue
                 for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
                     last = tokens[b - 1].text
@@ -208,7 +215,7 @@ class _Finder:
         for index, tokens, i, j in runs:
             a = i
             while a < j:
-                if tokens[a].text.lower() in ("the", "a", "an") or not tokens[a].text[0].isalpha():
+                if tokens[a].text.lower() in _ARTICLES or not tokens[a].text[0].isalpha():
                     a += 1
                     continue
                 chosen = None

@@ -138,14 +138,15 @@ def resolve(
     options = [_candidates(m, candidates.get(m.query, []), gazetteer)
                if m.kind != "relative" else [] for m in mentions]
     # One vote per distinct name: repeating "Paris" ten times does not make it more French.
-    keys = sorted({(m.query, m.hint_country) for k, m in enumerate(mentions) if options[k]},
-                  key=lambda key: (key[0], key[1] or ""))
+    # A group's candidates and hints come from the first mention of that name.
+    firsts: dict[tuple[str, str | None], tuple[Mention, list[Place]]] = {}
+    for mention, places in zip(mentions, options, strict=True):
+        if places:
+            firsts.setdefault(_key(mention), (mention, places))
+    keys = sorted(firsts, key=lambda key: (key[0], key[1] or ""))
     group_of = {key: g for g, key in enumerate(keys)}
-    groups: list[list[Place]] = [[] for _ in keys]
-    for k, mention in enumerate(mentions):
-        if options[k] and not groups[group_of[(mention.query, mention.hint_country)]]:
-            groups[group_of[(mention.query, mention.hint_country)]] = options[k]
-    first = {(m.query, m.hint_country): m for m in mentions if m.kind != "relative"}
+    groups = [firsts[key][1] for key in keys]
+    first = {key: mention for key, (mention, _places) in firsts.items()}
     base = [[p.score + _hinted(first[key], p) for p in groups[g]] for g, key in enumerate(keys)]
     scores = base
     kernel = _kernels([p for group in groups for p in group]) if len(groups) > 1 else None
@@ -154,42 +155,33 @@ def resolve(
         scores = [[b + _WEIGHT * s for b, s in zip(brow, srow, strict=True)]
                   for brow, srow in zip(base, support, strict=True)]
     results: list[Resolved] = []
-    chosen: list[Place | None] = []
     for k, mention in enumerate(mentions):
         if mention.kind == "relative" or not options[k]:
             results.append(Resolved(mention, None))
-            chosen.append(None)
             continue
-        g = group_of[(mention.query, mention.hint_country)]
-        row = scores[g]
-        container = chosen[mention.container] if mention.container is not None and \
-            mention.container < len(chosen) else None
-        if mention.container is not None and container is None:
-            container = _best(mentions[mention.container], groups, group_of, scores)
+        g = group_of[_key(mention)]
+        # The container follows its mention ("Alexandria, La."): take its group's best reading.
+        container = (_best(mentions[mention.container], groups, group_of, scores)
+                     if mention.container is not None else None)
         ranked = sorted(((s + _contained(p, container) + _hinted(mention, p)
-                          - _hinted(first[(mention.query, mention.hint_country)], p), p)
-                         for s, p in zip(row, groups[g], strict=True)), key=lambda x: -x[0])
+                          - _hinted(first[_key(mention)], p), p)
+                         for s, p in zip(scores[g], groups[g], strict=True)), key=lambda x: -x[0])
         best = ranked[0][1]
-        chosen.append(best)
         results.append(Resolved(mention, best, tuple(p for _s, p in ranked[1:4]),
                                 _confidence([s for s, _p in ranked]), best.lat, best.lon))
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
 
 
+def _key(mention: Mention) -> tuple[str, str | None]:
+    return mention.query, mention.hint_country
+
+
 def _best(mention: Mention, groups, group_of, scores) -> Place | None:
-    g = group_of.get((mention.query, mention.hint_country))
+    g = group_of.get(_key(mention))
     if g is None:
         return None
     row = scores[g]
     return groups[g][row.index(max(row))]
-
-
-def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    x = math.sin(dl) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return math.degrees(math.atan2(x, y)) % 360
 
 
 def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
@@ -203,14 +195,12 @@ def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
         other = resolved[mention.anchor2].place
         if other is None:
             return result
-        from geopy.distance import geodesic
-        from geopy.point import Point
+        from geographiclib.geodesic import Geodesic  # geopy's own geodesic engine
 
-        # Half-way along the great circle, not the average of the coordinates.
-        half = geodesic((lat, lon), (other.lat, other.lon)).km / 2
-        bearing = _bearing(lat, lon, other.lat, other.lon)
-        point: Point = geodesic(kilometers=half).destination((lat, lon), bearing)
-        lat, lon = point.latitude, point.longitude
+        # Half-way along the geodesic, not the average of the coordinates.
+        line = Geodesic.WGS84.InverseLine(lat, lon, other.lat, other.lon)
+        middle = line.Position(line.s13 / 2)
+        lat, lon = middle["lat2"], middle["lon2"]
     elif mention.direction is not None:
         from geopy.distance import geodesic
 
