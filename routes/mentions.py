@@ -66,6 +66,12 @@ _FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+})
 
 
 def _capitalised(token: Token) -> bool:
@@ -94,7 +100,9 @@ def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if _name_word(tok):
                 j += 1
             elif (tok.text in _CONNECTORS and j + 1 < len(tokens)
-                  and _name_word(tokens[j + 1]) and tokens[j + 1].start - tok.end <= 1):
+                  and _name_word(tokens[j + 1]) and tokens[j + 1].start - tok.end <= 1
+                  and tokens[j + 1].text.lower().rstrip(".") not in _CALENDAR):
+                # "Rostov on Don", but not "Nairobi on Thursday".
                 j += 2
             elif tok.text == "." and tok.start == prev.end and (
                     prev.text.lower() in ("st", "mt", "ft")
@@ -308,8 +316,11 @@ class _Finder:
             # ("in Mobile"); at a sentence start or inside a longer name ("Iron Man", "Police
             # Chief", "Section 8") only a prominent place is.
             return None
-        embedded = (after and (after[0].text.rstrip(".").lower() in ORG_TAILS
-                               or after[0].text.lower() in self.dictionary)
+        # "Koepang on Timor Island": a lower-case connector joins two places, not an
+        # organisation's name.
+        embedded = (after and not (after[0].text in _CONNECTORS and after[0].text.islower())
+                    and (after[0].text.rstrip(".").lower() in ORG_TAILS
+                         or after[0].text.lower() in self.dictionary)
                     and after[0].text.lower() not in _LOWER_HEADS)
         if embedded and best is not None and best.kind == "region" and \
                 after[0].text.lower() in ("county", "district", "region", "province", "state"):
