@@ -4,6 +4,8 @@
 >>> result = routes.places("Kim's train crossed into Russia at Khasan.")   # doctest: +SKIP
 >>> [(m.mention.surface, m.place.name) for m in result]                    # doctest: +SKIP
 [('Russia', 'Russia'), ('Khasan', 'Khasan')]
+>>> route = routes.track(open("report.txt").read(), published="2023-09-13")  # doctest: +SKIP
+>>> route.stops, route.legs, route.map()                                   # doctest: +SKIP
 
 The pipeline's entry points are imported on first use, so ``import routes`` (and the CLI's
 start-up) stays fast.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["places"]
+__all__ = ["Route", "places", "track"]
 __version__ = "0.1.0"
 
 
@@ -22,4 +24,8 @@ def __getattr__(name: str) -> Any:
         from .geoparse import places
 
         return places
+    if name in ("track", "Route"):
+        from . import route
+
+        return getattr(route, name)
     raise AttributeError(f"module 'routes' has no attribute {name!r}")

@@ -13,6 +13,7 @@ import typer
 
 from ..errors import RoutesError
 from .gazetteer import app as gazetteer_app
+from .map import explain_command, map_command
 from .places import places_command
 
 __all__ = ["app", "main"]
@@ -26,6 +27,8 @@ app = typer.Typer(
 )
 app.add_typer(gazetteer_app, name="gazetteer")
 app.command("places")(places_command)
+app.command("map")(map_command)
+app.command("explain")(explain_command)
 
 
 @app.callback()

@@ -1,0 +1,586 @@
+"""Roles: is each place mention a place the traveller went, and if so, how sure is the text?
+
+A geoparser says "Vladivostok is mentioned"; a reader says "the train is north of Vladivostok
+now, and Vladivostok itself was only an early guess". This stage reads the words around each
+resolved mention, one clause at a time, and gives it either a route role (origin, stop,
+waypoint, destination, venue, current) with a status (visited, current, planned, speculated),
+or a reason it is not on the route (dateline, actor, context, past trip, rejected plan, caption
+about another time, reference point). The cue words that decided are kept as evidence.
+
+The rules are about English, not about any one article: a place is on the route when a travel
+word governs it ("arrived in", "crossed", "left for", "is now moving north of") and the clause
+is about the traveller; hedges ("likely", "reportedly") make it speculated, plan words ("will",
+"scheduled") planned, "now" and present progressives current, and finite past verbs visited.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from . import cues
+from .gazetteer import Gazetteer
+from .geoparse import Geoparse
+from .lexicon import PERSON_TITLES
+from .model import Resolved
+from .text import sentences
+from .timex import TimeExpr, clause_tense, find_times, resolve_relative
+
+__all__ = ["Reading", "read_roles", "traveler"]
+
+# Words that may stand between a travel word and the place it governs: "arrived in the Russian
+# border city of Khasan", "crossed the railway bridge over the Razdolnaya".
+_DESCRIPTOR = frozenset({
+    "the", "a", "an", "its", "his", "her", "their", "this", "that", "city", "town", "village",
+    "capital", "port", "island", "islands", "border", "railway", "rail", "bridge", "station",
+    "region", "province", "state", "county", "area", "river", "district", "outskirts",
+    "southern", "northern", "eastern", "western", "central", "remote", "coastal",
+    "embattled", "far", "east", "west", "north", "south", "small", "big", "main", "major",
+    "historic", "ancient", "old", "new", "nearby", "neighbouring", "neighboring", "seaside",
+    "mountain", "mountainous", "industrial", "resort", "holy", "cruise", "terminal",
+    "airport", "airbase", "base", "military", "space", "spaceport", "cosmodrome", "frontier",
+    "crossing", "checkpoint", "sea", "lake", "bay", "gulf", "strait", "coast", "shore", "of",
+    "international", "provincial", "regional", "federal", "autonomous", "breakaway",
+    "occupied", "besieged", "war", "torn", "war-torn", "desert", "jungle", "northeastern",
+    "northwestern", "southeastern", "southwestern", "far-eastern", "key", "strategic",
+    "second", "third", "largest", "biggest", "home", "hometown", "native", "ancestral",
+})
+_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+# "Moscow, in return, may agree": the place is the subject of a verb, so it acts.
+_SUBJECT_OF = re.compile(r"\s*(?:,[^,.]{1,30},)?\s*(?:has|have|had|is|are|was|were|may|might|"
+                         r"will|would|could|can|should|must|said|says|say|warned|warns|agreed|"
+                         r"agrees|wants|wanted|[a-z]+ed|[a-z]+s)\b")
+_ACTOR_VERBS = frozenset({
+    "supply", "supplies", "supplied", "supplying", "alerting", "alert", "alerted", "warn",
+    "warned", "warning", "urge", "urged", "accuse", "accused", "sanction", "sanctioned",
+    "support", "supported", "backed", "help", "helped", "provide", "provided", "against",
+    "with", "and", "between", "by", "than", "like",
+})
+_SAYING = re.compile(r"\b(?:said|say|says|reported|reports|report|told|believe\w*|predict\w*|"
+                     r"expect\w*|speculat\w*)\b", re.IGNORECASE)
+_TRAVELLER_WORD = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|travel|sail|fly|go|"
+                         r"enter|pass|land|dock|return|move|head|tour|stop)\b", re.IGNORECASE)
+_REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed|had)\b",
+                       re.IGNORECASE)
+_NEARNESS = frozenset({"close", "next", "adjacent", "near"})
+_COORDINATION = frozenset({",", "and", "or", "then", "&", "and/or"})
+_FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture)\b",
+                         re.IGNORECASE)
+_HEADLINE_END = re.compile(r"[.!?\"”]\s*$")
+_ROLE_ORDER = ("current", "origin", "waypoint", "stop", "venue", "destination")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One mention as the trip stage reads it: its route role and status, or why it is off it.
+
+    ``weak`` marks a heading in past tense ("left for Hanoi", "headed to X"): the traveller
+    set off for the place, which the text does not say was reached. ``earlier`` marks a clause
+    in the past perfect ("the dog they had left behind in Venezuela"): it happened before the
+    narrative's time.
+    """
+
+    index: int
+    resolved: Resolved
+    role: str | None
+    status: str | None
+    reason: str | None
+    cues: tuple[str, ...]
+    sentence: str
+    sentence_start: int
+    time: TimeExpr | None
+    weak: bool = False
+    earlier: bool = False
+    returning: bool = False
+
+    @property
+    def on_route(self) -> bool:
+        return self.role is not None
+
+    @property
+    def mention(self):
+        return self.resolved.mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def read_roles(parse: Geoparse, anchor: date | None, who: str | None
+               ) -> tuple[list[Reading], list[TimeExpr]]:
+    """Read every resolved mention of a document; the time expressions come back too.
+
+    ``who`` is the traveller (see :func:`traveler`): movements of other named people are
+    left out.
+    """
+    text = parse.document.text
+    times = _chain(find_times(text, anchor))
+    spans = [(s.start, s.end) for s in sentences(text)]
+    others = _someone_else(who)
+    anchors = {m.mention.anchor for m in parse.mentions if m.mention.kind == "relative"}
+    anchors |= {m.mention.anchor2 for m in parse.mentions if m.mention.kind == "relative"}
+    relative_spans = [(m.mention.start, m.mention.end) for m in parse.mentions
+                      if m.mention.kind == "relative"]
+    trip_year = anchor.year if anchor else None
+    plain = sorted((m.mention.start, m.mention.end) for m in parse.mentions
+                   if m.mention.kind == "place")
+    pairs = [(a, c) for (a, b), (c, _) in itertools.pairwise(plain) if text[b:c] == " "]
+    joined = {a for a, _ in pairs} | {c for _, c in pairs}
+    readings = []
+    for index, resolved in enumerate(parse.mentions):
+        m = resolved.mention
+        s_start, s_end = next(((a, b) for a, b in spans if a <= m.start < b),
+                              (m.start, m.end))
+        reader = _MentionReader(text, resolved, s_start, s_end, times, trip_year, parse,
+                                others)
+        role, status, reason, found, weak, earlier, returning = reader.read(
+            index in anchors, m.start in joined and m.kind == "place",
+            any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                for a, b in relative_spans))
+        readings.append(Reading(
+            index=index, resolved=reader.resolved, role=role, status=status, reason=reason,
+            cues=tuple(dict.fromkeys(found)), sentence=text[s_start:s_end].strip(),
+            sentence_start=s_start, time=reader.time, weak=weak, earlier=earlier,
+            returning=returning,
+        ))
+    _place_described(readings, parse)
+    return readings, times
+
+
+def _place_described(readings: list[Reading], parse: Geoparse) -> None:
+    """"Pingxiang, close to the border with Vietnam": of the towns called Pingxiang, take the
+    one near Vietnam. The phrase that describes a name chooses between its candidates."""
+    for r in readings:
+        if r.reason != "describes where another place is" or r.mention.anchor is None:
+            continue
+        anchor = parse.mentions[r.mention.anchor].place
+        before = [x for x in readings if x.mention.kind == "place" and
+                  x.mention.end <= r.mention.start and x.resolved.place is not None]
+        if anchor is None or not before:
+            continue
+        named = max(before, key=lambda x: x.mention.end)
+        options = [named.resolved.place, *named.resolved.alternatives]
+        best = min(options, key=lambda p: _distance_to(p, anchor))
+        if best is not named.resolved.place and _distance_to(best, anchor) < 1.5 < \
+                _distance_to(named.resolved.place, anchor):
+            readings[named.index] = replace(named, resolved=replace(
+                named.resolved, place=best, lat=best.lat, lon=best.lon))
+
+
+def _distance_to(place, area) -> float:
+    """Degrees from a place to an area's outline (or point): a rough nearness, enough to rank."""
+    from shapely.geometry import Point, shape
+
+    point = Point(place.lon, place.lat)
+    if area.extent:
+        return shape(area.extent).distance(point)
+    return point.distance(Point(area.lon, area.lat))
+
+
+class _MentionReader:
+    """The reading of one mention: clause, governor, cues, time."""
+
+    def __init__(self, text: str, resolved: Resolved, s_start: int, s_end: int,
+                 times: list[TimeExpr], trip_year: int | None, parse: Geoparse,
+                 others) -> None:
+        self.text = text
+        self.resolved = resolved
+        self.m = resolved.mention
+        self.s_start, self.s_end = s_start, s_end
+        self.clause = _clause_of(text, s_start, s_end, self.m.start, self.m.end)
+        self.times = times
+        self.trip_year = trip_year
+        self.parse = parse
+        self.others = others
+        self.found: list[str] = []
+        self.time = self._time()
+
+    def read(self, is_anchor: bool, joined: bool, inside_relative: bool):
+        """(role, status, reason, cues, weak, earlier, returning) for the mention."""
+        m, structure = self.m, self.parse.structure
+        if m.kind in ("adjectival", "demonym"):
+            return None, None, "adjective or demonym, not a place visited", [], False, False, \
+                False
+        if m.kind == "embedded":
+            return None, None, "part of an organisation's name", [], False, False, False
+        if m.kind == "dateline":
+            return None, None, "dateline (where the report was filed)", [], False, False, False
+        if structure.in_furniture(m.start):
+            return None, None, "header or byline", [], False, False, False
+        if self.resolved.lat is None:
+            return None, None, "not found in the gazetteer", [], False, False, False
+        if is_anchor or inside_relative:
+            return None, None, "reference point of a relative location", [], False, False, \
+                False
+        if joined:
+            return None, None, "part of a longer name (two place names side by side)", [], \
+                False, False, False
+        if re.search(r"\bthe\s+$", self.text[max(0, m.start - 5):m.start]) and \
+                self.resolved.place.feature_class == "P":
+            # "the Rotterdam", "the White House": with an article, a town's name is a ship, a
+            # firm or a building; prefer a reading that is not a town.
+            other = next((a for a in self.resolved.alternatives if a.feature_class != "P"),
+                         None)
+            if other is None:
+                return None, None, "a name after 'the': not the town of that name", [], \
+                    False, False, False
+            self.resolved = replace(self.resolved, place=other, lat=other.lat, lon=other.lon)
+        after = self.text[m.end:m.end + 30]
+        if re.match(r"['’]s\b", after):
+            return None, None, "context (names the owner of another place)", [], False, \
+                False, False
+        follower = re.match(r"\s*([-–]|[A-Za-z]+)", after)
+        if follower and (follower.group(1) in "-–" or
+                         follower.group(1).lower() in cues.MODIFIER_NOUNS):
+            word = follower.group(1).lower()
+            actor = word in {"regime", "government", "authorities", "administration",
+                             "leadership", "military", "army", "forces", "officials"}
+            return None, None, ("political actor" if actor else "context (modifies a noun)"), \
+                [], False, False, False
+        caption = structure.in_caption(m.start)
+        if caption and self._in_brackets():
+            return None, None, "photo credit or usage note", [], False, False, False
+        if m.kind == "relative" and self._describes_previous():
+            return None, None, "describes where another place is", [], False, False, False
+        if caption and self._caption_of_other_time():
+            return None, None, "photo caption about another time", [], False, False, False
+        role, governor = self._governor()
+        clause_text = self.text[self.clause.start:self.clause.end]
+        if role is None:
+            return None, None, self._ungoverned_reason(), [], False, False, False
+        travel = cues.TRAVEL.search(clause_text) or cues.TRAVEL_NOUN.search(clause_text)
+        if travel is None:
+            return None, None, "context (no travel in its clause)", [], False, False, False
+        self.found += [governor, travel.group(0)]
+        subject = self.text[self.clause.start:m.start]
+        other = self.others(subject)
+        if other:
+            self.found.append(other)
+            return None, None, "movement of someone else", list(self.found), False, False, \
+                False
+        sentence = self.text[self.s_start:self.s_end]
+        before = self.text[max(self.clause.start, m.start - 60):m.start]
+        negation = cues.NEGATION.search(before)
+        if negation and not re.search(r"\b(?:apart from|except|but)\b",
+                                      before[negation.end():]):
+            self.found.append(negation.group(0))
+            return None, None, "rejected or not reached", list(self.found), False, False, False
+        superseded = cues.SUPERSEDED.search(sentence)
+        if superseded:
+            self.found.append(superseded.group(0))
+            return None, None, "rejected or superseded plan", list(self.found), False, False, \
+                False
+        if self._past():
+            return None, None, "past trip", list(self.found), False, False, False
+        status, weak = self._status(role, caption)
+        earlier = bool(cues.PAST_PERFECT.search(
+            self.text[max(self.clause.start, m.start - 50):m.start]))
+        returning = bool(cues.RETURN.search(self.text[self.clause.start:m.start]))
+        if status == "current":
+            role = "current"
+        elif role == "stop" and re.search(r"\b(?:meet\w*|summit|talks|ceremon\w*|mass|"
+                                          r"welcom\w*|celebrat\w*|pray\w*)\b", clause_text,
+                                          re.IGNORECASE):
+            role = "venue"
+        return role, status, None, list(self.found), weak, earlier, returning
+
+    def _in_brackets(self) -> bool:
+        before = self.text[self.s_start:self.m.start]
+        return before.count("(") > before.count(")")
+
+    def _describes_previous(self) -> bool:
+        """"Pingxiang, close to the border with Vietnam": the phrase places the name before."""
+        before = self.text[max(self.s_start, self.m.start - 60):self.m.start]
+        return bool(re.search(r"[A-Z][\w’'-]+,\s*(?:(?:close|next|adjacent)\s+to|near|not far "
+                              r"from|just|on|along|by)?\s*(?:the\s+)?$", before))
+
+    def _caption_of_other_time(self) -> bool:
+        span = next(c for c in self.parse.structure.captions if c.start <= self.m.start < c.end)
+        caption = self.text[span.start:span.end]
+        if _FILE_PHOTO.search(caption):
+            self.found.append(_FILE_PHOTO.search(caption).group(0))
+            return True
+        years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", caption)]
+        return bool(self.trip_year and years and max(years) < self.trip_year)
+
+    def _governor(self) -> tuple[str | None, str]:
+        """The travel word that governs the mention, skipping descriptors, and its role."""
+        m = self.m
+        if m.kind == "relative":
+            # "is now moving north of X", "arrived near X": the word before the phrase is a
+            # travel word; "on the northern border with X" only says where something else is.
+            words = [w for w in _WORD.findall(self.text[self.clause.start:m.start])
+                     if w.lower() not in ("now", "still", "currently", "slowly", "about",
+                                          "some", "just", "the", "a")]
+            last = words[-1].lower() if words else ""
+            if last in cues.PREPOSITIONS and last not in ("on", "in", "of", "over"):
+                return cues.PREPOSITIONS[last], last
+            if last and cues.TRAVEL.fullmatch(last):
+                return "stop", last
+            if m.relation == "near" and last in (",", "") and cues.TRAVEL.search(
+                    self.text[self.clause.start:self.clause.end]):
+                return "stop", m.surface.split()[0]
+            return None, ""
+        words = _WORD.findall(self.text[self.clause.start:m.start])
+        steps = 0
+        for i in range(len(words) - 1, -1, -1):
+            word, low = words[i], words[i].lower()
+            steps += 1
+            if steps > 10:
+                break
+            if low in cues.PREPOSITIONS:
+                if low in ("on", "around") and steps > 3:
+                    break
+                if low == "to" and i > 0 and words[i - 1].lower() in _NEARNESS:
+                    return "stop", f"{words[i - 1]} to"
+                return cues.PREPOSITIONS[low], low
+            if low in _DESCRIPTOR or (word[:1].isupper() and low != "i") or \
+                    re.fullmatch(r"[\w.-]+['’]s", word) or re.fullmatch(r"[\d,.-]+", word):
+                continue
+            # "crossed the Red Sea, then the Arabian Sea": coordination carries the verb on.
+            if low in _COORDINATION and _after_name(words, i):
+                continue
+            break
+        return None, ""
+
+    def _ungoverned_reason(self) -> str:
+        place = self.resolved.place
+        words = _WORD.findall(self.text[self.clause.start:self.m.start])
+        previous = words[-1].lower() if words else ""
+        big = place is not None and (place.kind in ("country", "region") or
+                                     place.feature_code in ("PPLC", "PPLA"))
+        if big and (previous in _ACTOR_VERBS or _SUBJECT_OF.match(self.text, self.m.end)):
+            return "political actor"
+        return "context (not governed by a travel word)"
+
+    def _time(self) -> TimeExpr | None:
+        """The time expression of the mention's clause, else of its sentence."""
+        in_clause = [t for t in self.times
+                     if self.clause.start <= t.start and t.end <= self.clause.end]
+        after = [t for t in in_clause if t.start >= self.m.end]
+        near = [t for t in after if "," not in self.text[self.m.end:t.start]]
+        before = [t for t in in_clause if t.end <= self.m.start]
+        pool = near or before or after or [t for t in self.times
+                                           if self.s_start <= t.start and t.end <= self.m.start]
+        if not pool:
+            return None
+        return min(pool, key=lambda t: abs(t.start - self.m.start))
+
+    def _past(self) -> bool:
+        """A date before the trip's year in the clause, or "as he did in 2019"."""
+        t = self.time
+        if t is None or self.trip_year is None:
+            return False
+        year = _year_of(t)
+        if year is not None and year < self.trip_year:
+            self.found.append(t.text)
+            return True
+        return False
+
+    def _status(self, role: str, caption: bool) -> tuple[str, bool]:
+        m = self.m
+        sentence_before = self.text[self.s_start:m.start]
+        clause_before = self.text[self.clause.start:m.start]
+        clause_text = self.text[self.clause.start:self.clause.end]
+        follow = _following_clause(self.text, self.clause.end, self.s_end)
+        ends_clause = not re.search(r"\w", self.text[m.end:self.clause.end]) or \
+            re.fullmatch(r"(?:,\s*[A-Z][\w.’' -]*)+,?\s*", self.text[m.end:self.clause.end])
+        if follow and ends_clause and cues.TRAVEL.search(follow):
+            # ", which she reached on Monday" / ", where he is expected": the relative clause
+            # says what happened at the place.
+            sentence_before = clause_before = clause_text = follow
+        if caption:
+            self.found.append("photo caption")
+            return "visited", False
+        if self.text[self.s_start:self.s_end].rstrip(" \"”'’").endswith("?"):
+            self.found.append("?")
+            return "speculated", False
+        hedge = _last(cues.HEDGE, sentence_before) or _last(cues.HEDGE, clause_text)
+        if hedge:
+            self.found.append(hedge)
+            return "speculated", False
+        headline = self._headline()
+        current = _last(cues.CURRENT, clause_text)
+        if current and not headline:
+            self.found.append(current)
+            # "is continuing on its journey to X": heading there, not there yet.
+            return ("planned", False) if role == "destination" else ("current", False)
+        plan = _last(cues.PLAN, clause_before)
+        if plan:
+            self.found.append(plan)
+            return "planned", False
+        unrealised = _INFINITIVE.search(self.text[max(self.clause.start, m.start - 45):m.start])
+        if unrealised and not _REALISED.search(clause_before[:clause_before.rfind(
+                unrealised.group(0))] if unrealised.group(0) in clause_before else ""):
+            # "permission to transit X", "hopes to reach X": a movement not yet made.
+            self.found.append(unrealised.group(0))
+            return "speculated", False
+        past = cues.PAST_VERB.search(clause_text)
+        if past or headline:
+            if past:
+                self.found.append(past.group(0))
+            return "visited", role == "destination"
+        tense = clause_tense(self.text, m.start)
+        if tense == "past":
+            return "visited", role == "destination"
+        if tense == "future":
+            return "planned", False
+        if self.time is not None and self.time.kind in ("date", "weekday", "part", "time"):
+            # Present simple with a date is a timetable: "departs Rome on Friday".
+            self.found.append(self.time.text)
+            return "planned", False
+        if cues.PRESENT_MOVE.search(clause_text):
+            return ("planned", False) if role == "destination" else ("current", False)
+        return "visited", role == "destination"
+
+    def _headline(self) -> bool:
+        """A first line with no final full stop is a headline, written in the present."""
+        line_end = self.text.find("\n")
+        return self.s_start == 0 and line_end > 0 and self.m.start < line_end and \
+            not _HEADLINE_END.search(self.text[:line_end])
+
+
+def _chain(times: list[TimeExpr]) -> list[TimeExpr]:
+    """"The next day", "in the afternoon": resolved against the time told just before."""
+    out, previous = [], None
+    for t in times:
+        if t.relative and previous is not None:
+            t = resolve_relative(t, previous)
+        if t.start_dt is not None or t.month is not None:
+            previous = t
+        out.append(t)
+    return out
+
+
+def _someone_else(who: str | None):
+    """Subjects that are not the traveller: "reporters are flocking to", "President Putin flew
+    to". Returns a function from the words before the place to the cue that shows it."""
+    titles = "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
+    mine = {w.lower() for w in (who or "").split()}
+    person = re.compile(rf"\b(?i:{titles})\.?\s+((?:[A-Z][\w’'-]+\s*){{1,3}})")
+
+    def _name(word: str) -> str:
+        return re.sub(r"['’]s?$", "", word).lower()
+
+    def find(subject: str) -> str | None:
+        words = {_name(w) for w in re.findall(r"[\w’'-]+", subject)}
+        if mine & words:
+            return None  # the traveller is in the clause: a joint movement or event
+        for crowd in cues.OTHERS.finditer(subject):
+            tail = subject[crowd.end():crowd.end() + 60]
+            if cues.TRAVEL.search(tail) and not _SAYING.search(tail) and \
+                    not _TRAVELLER_WORD.search(tail):
+                return crowd.group(0)
+        for found in person.finditer(subject):
+            names = {_name(w) for w in found.group(1).split()}
+            if mine and not names & mine:
+                return found.group(0).strip()
+        return None
+
+    return find
+
+
+def _after_name(words: list[str], i: int) -> bool:
+    """Whether the coordination at ``words[i]`` follows a name: "the Red Sea, then the ..."."""
+    j = i - 1
+    while j >= 0 and words[j].lower() in _COORDINATION:
+        j -= 1
+    return j >= 0 and words[j][:1].isupper()
+
+
+def _year_of(t: TimeExpr) -> int | None:
+    if t.kind not in ("year", "date"):
+        return None
+    if t.start_dt is not None and re.search(r"\b\d{4}\b", t.text):
+        return t.start_dt.year
+    found = re.search(r"\b(1[89]\d\d|20\d\d)\b", t.text)
+    return int(found.group(1)) if found else None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> str | None:
+    """The cue nearest the place: the last match before it."""
+    matches = list(pattern.finditer(text))
+    return matches[-1].group(0) if matches else None
+
+
+def _clause_of(text: str, s_start: int, s_end: int, start: int, end: int) -> _Clause:
+    """The clause around [start, end): from the last clause break before to the next after."""
+    begin = s_start
+    for found in cues.CLAUSE_BREAK.finditer(text, s_start, start):
+        begin = found.end()
+    after = cues.CLAUSE_BREAK.search(text, end, s_end)
+    return _Clause(begin, after.start() if after else s_end)
+
+
+def _following_clause(text: str, clause_end: int, s_end: int) -> str:
+    """", where he is expected to arrive" / ", which she made": a relative clause after."""
+    rest = text[clause_end:s_end]
+    found = re.match(r",?\s*(?:where|which|when)\b[^,;:]*", rest, re.IGNORECASE)
+    return found.group(0) if found else ""
+
+
+def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
+    """The person or group whose movement the text follows: the name most often the subject of
+    a travel word ("Kim's train arrived", "the Pope will depart"). With a gazetteer, English
+    dictionary words ("Four", "Officials") are not taken for names."""
+    text = parse.document.text
+    place_spans = [(r.mention.start, r.mention.end) for r in parse.mentions]
+    counts: Counter[str] = Counter()
+    full: dict[str, Counter[str]] = {}
+    for s in sentences(text):
+        chunk = text[s.start:s.end]
+        for travel in cues.TRAVEL.finditer(chunk):
+            begin = max(0, travel.start() - 80)
+            for found in cues.CLAUSE_BREAK.finditer(chunk, begin, travel.start()):
+                begin = found.end()
+            subject = chunk[begin:travel.start()]
+            base = s.start + begin
+            names: list[list[str]] = [[]]
+            for word in re.finditer(r"[A-Z][\w’'-]+|\S+", subject):
+                token = re.sub(r"['’]s?$", "", word.group(0))
+                inside = any(a <= base + word.start() < b for a, b in place_spans)
+                if word.group(0)[:1].isupper() and not inside and \
+                        token.lower() not in _NOT_NAMES and len(token) > 1:
+                    names[-1].append(token)
+                elif names[-1]:
+                    names.append([])
+            for words in names:
+                for word in words:
+                    counts[word] += 1
+                    full.setdefault(word, Counter())[" ".join(words)] += 1
+    if gazetteer is not None and counts:
+        # A dictionary word that is capitalised only where it starts a sentence ("Four
+        # passengers", "Officials said") is no name; "Kim" is also a given name.
+        words = [w.lower() for w in counts]
+        common = gazetteer.dictionary_words(words) - gazetteer.given_names(words)
+        counts = Counter({w: n for w, n in counts.items() if w.lower() not in common or
+                          re.search(rf"[\w,;] {re.escape(w)}\b", text)})
+    if not counts:
+        return None
+    # Ties go to the name the text uses most, then to the one it names first.
+    key = max(counts, key=lambda w: (counts[w], len(re.findall(rf"\b{re.escape(w)}\b", text)),
+                                     -text.find(w)))
+    return max(full[key], key=lambda name: (len(name.split()) <= 3, len(name)))
+
+
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "its", "in", "on", "at",
+    "after", "before", "then", "when", "while", "but", "and", "initially", "however", "there",
+    "this", "that", "these", "those", "some", "according", "following", "president", "leader",
+    "minister", "chairman", "north", "south", "east", "west", "korean", "russian", "chinese",
+    "american", "russia's", "local", "state", "news", "agency", "central", "official", "also",
+    "word", "here", "if", "as", "with", "from", "to", "for", "of", "by", "since", "until",
+    "during", "finally", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "among", "just", "three",
+    "two", "one", "ten", "reporters", "people", "many", "passengers", "instead", "more",
+    "we", "i", "you", "our", "my", "your", "what", "nobody", "even", "around", "per", "said",
+    "would", "will", "could",
+    "might",
+})

@@ -1,0 +1,118 @@
+"""Trip semantics on sentences written for these tests: roles, status, order, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from routes.route import track
+
+pytestmark = pytest.mark.slow
+
+
+def _route(text: str, published: str | None = "2024-05-08", **kw):
+    return track(text, published=published, **kw)
+
+
+def _stops(route) -> list[tuple[str, str]]:
+    return [(s.name, s.status) for s in route.trip.stops]
+
+
+def _reason(route, surface: str) -> str | None:
+    for r in route.trip.others:
+        if r.mention.surface == surface:
+            return r.reason
+    return None
+
+
+def test_past_movement_is_visited_in_text_order(gazetteer):
+    route = _route("The delegation arrived in Harbin on Monday. It then travelled to "
+                   "Changchun and crossed the Songhua River.", gazetteer=gazetteer)
+    names = [s.name for s in route.trip.stops]
+    assert names[:2] == ["Harbin", "Changchun"]
+    assert all(s.status == "visited" for s in route.trip.stops)
+    assert route.trip.stops[0].when["start"].startswith("2024-05-06")
+
+
+def test_hedge_makes_a_stop_speculated_and_now_makes_it_current(gazetteer):
+    route = _route("The convoy is now moving north of Khabarovsk. Officials said the talks "
+                   "would likely take place in Blagoveshchensk on Friday.", gazetteer=gazetteer)
+    statuses = {s.name: s.status for s in route.trip.stops}
+    assert statuses["north of Khabarovsk"] == "current"
+    assert statuses["Blagoveshchensk"] == "speculated"
+    current = next(s for s in route.trip.stops if s.status == "current")
+    assert current.area_kind == "sector"
+
+
+def test_announced_plan_is_planned_and_comes_after_known_stops(gazetteer):
+    route = _route("The prime minister will fly to Nairobi on Thursday. On Monday she "
+                   "visited Kampala.", gazetteer=gazetteer)
+    assert _stops(route) == [("Kampala", "visited"), ("Nairobi", "planned")]
+    assert route.trip.legs[0].certainty == "uncertain"
+
+
+def test_context_actor_and_past_trip_are_not_stops(gazetteer):
+    route = _route("The minister arrived in Tbilisi on Tuesday. Moscow has warned against "
+                   "the visit, which follows the war in Ukraine. He previously went to "
+                   "Yerevan in 2019.", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Tbilisi"]
+    assert _reason(route, "Moscow") == "political actor"
+    assert _reason(route, "Ukraine").startswith("context")
+    assert _reason(route, "Yerevan") in ("past trip", "rejected or superseded plan")
+
+
+def test_rejected_rumour_is_not_a_stop(gazetteer):
+    route = _route("At first it was thought the train would go to Vladivostok. Instead it "
+                   "reached Ussuriysk on Tuesday.", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Ussuriysk"]
+    assert "superseded" in _reason(route, "Vladivostok") or \
+        "rejected" in _reason(route, "Vladivostok")
+
+
+def test_repeated_mentions_merge_and_a_return_is_a_new_stop(gazetteer):
+    route = _route("The pilgrims reached Mosul on Sunday. In Mosul they prayed. They will then "
+                   "travel to Erbil and later return to Mosul.", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Mosul", "Erbil", "Mosul"]
+
+
+def test_region_holding_a_stop_is_its_context(gazetteer):
+    route = _route("The envoy landed at Blagoveshchensk in the Amur region on Monday.",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Blagoveshchensk"]
+    assert route.trip.stops[0].context and "Amur" in route.trip.stops[0].context
+
+
+def test_someone_elses_movement_is_left_out(gazetteer):
+    route = _route("Kim arrived in Khasan on Tuesday. Reporters are flocking to Tynda, and "
+                   "President Putin flew to Omsk.", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Khasan"]
+    assert _reason(route, "Tynda") == "movement of someone else"
+    assert _reason(route, "Omsk") == "movement of someone else"
+    assert route.traveler == "Kim"
+
+
+def test_impossible_leg_is_flagged(gazetteer):
+    route = _route("The team arrived in Lisbon at 9 a.m. on Monday and arrived in Tokyo at "
+                   "11 a.m. on Monday.", gazetteer=gazetteer)
+    assert len(route.trip.stops) == 2
+    assert route.trip.legs[0].implausible
+
+
+def test_no_trip_gives_an_empty_route_and_a_message(gazetteer):
+    empty = _route("Prices rose again this spring, the bank said.", gazetteer=gazetteer)
+    assert len(empty) == 0 and empty.message.startswith("No trip found")
+    still = _route("France and Germany disagree about the budget.", gazetteer=gazetteer)
+    assert len(still) == 0 and "never as somewhere" in still.message
+
+
+def test_geojson_contract(gazetteer):
+    route = _route("The delegation arrived in Harbin on Monday and will travel to Changchun.",
+                   gazetteer=gazetteer)
+    data = route.to_geojson()
+    roles = [f["properties"]["role"] for f in data["features"]]
+    assert roles.count("stop") == 2 and roles.count("leg") == 1
+    stop = data["features"][0]["properties"]
+    for key in ("seq", "name", "mentions", "status", "certainty", "when", "kind",
+                "gazetteer_id", "evidence"):
+        assert key in stop
+    assert route.stops.crs.to_epsg() == 4326 and len(route.legs) == 1
+    assert set(route.explain().columns) >= {"mention", "role", "status", "time", "cues"}
