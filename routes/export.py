@@ -46,10 +46,9 @@ def write_route(route: Route, path: Path, *, format: str | None = None, embed: b
     if path.is_dir():
         raise InputError(f"cannot write {path}: it is a folder")
     if chosen == "html":
-        from .render import route_map, to_html
+        from .render import to_html
 
-        page = to_html(route_map(route.to_geojson(), tiles=tiles), embed=embed,
-                       self_contained=self_contained)
+        page = to_html(route.map(tiles=tiles), embed=embed, self_contained=self_contained)
         with atomic_write(path) as handle:
             handle.write(page)
     elif chosen in ("geojson", "json"):

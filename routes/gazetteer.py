@@ -321,6 +321,13 @@ class Gazetteer:
             "ORDER BY population DESC LIMIT 1", (code.upper(),)).fetchone()
         return _place(row, 20.0, "code", self._connection()) if row else None
 
+    def countries(self) -> list[Place]:
+        """Every country with its outline: the offline basemap of a map drawn with no tiles."""
+        con = self._connection()
+        rows = con.execute(f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' "
+                           "AND extent IS NOT NULL").fetchall()
+        return [_place(row, 0.0, "exact", con) for row in rows]
+
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
         return self._members("words", "word", words)

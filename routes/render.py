@@ -64,6 +64,7 @@ _UNCERTAIN = "#6f8fbf"
 _IMPLAUSIBLE = "#d62728"
 _MENTION = "#6c757d"
 _AREA_PANE = "routes-areas"
+_BASEMAP_PANE = "routes-basemap"
 _GEONAMES = (
     'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a>'
     " (CC BY 4.0)"
@@ -526,6 +527,28 @@ def _mid_and_angle(latlngs: list[list[float]]) -> tuple[list[float], float] | No
     return None
 
 
+def _draw_basemap(m: folium.Map, basemap: dict) -> None:
+    """Outlines and names of the countries around the route, in the lowest pane."""
+    folium.map.CustomPane(_BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
+    group = folium.FeatureGroup(name="Country outlines", control=False).add_to(m)
+    for feature in basemap["features"]:
+        geom = _geometry(feature, "Polygon", "MultiPolygon")
+        if not geom:
+            continue
+        options = {"pane": _BASEMAP_PANE, "className": "routes-basemap", "color": "#a39e93",
+                   "weight": 0.8, "fillColor": "#f3f0e8", "fillOpacity": 1.0,
+                   "interactive": False}
+        group.add_child(_Layer("polygon", _latlons(geom["coordinates"]), options))
+        label = (feature.get("properties") or {}).get("label_at")
+        name = (feature.get("properties") or {}).get("name")
+        if label and name:
+            icon = {"html": f"<span>{_esc(name)}</span>", "className": "routes-basemap-label",
+                    "iconSize": [120, 16], "iconAnchor": [60, 8]}
+            group.add_child(_Layer("marker", _latlon(label),
+                                   {"pane": _BASEMAP_PANE, "interactive": False,
+                                    "keyboard": False}, icon=icon))
+
+
 def _arrow_icon(angle: float, colour: str, certainty: str) -> dict:
     svg = (
         '<svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true" '
@@ -565,6 +588,7 @@ def route_map(
     max_zoom: int = 10,
     show_mentions: bool | None = None,
     timeline: bool = True,
+    basemap: dict | None = None,
 ) -> folium.Map:
     """Build the map of one route GeoJSON collection.
 
@@ -588,6 +612,10 @@ def route_map(
         route has no stops, so an empty map still shows what the text named.
     timeline : bool, default True
         Add the timeline stepper (previous / play / next through the stops).
+    basemap : dict, optional
+        A FeatureCollection of outlines with a ``name`` property (countries), drawn faintly
+        under everything with their names: without tiles, it is what tells a reader where the
+        route is. :meth:`routes.route.Route.map` supplies it from the gazetteer.
 
     Returns
     -------
@@ -625,6 +653,9 @@ def route_map(
     )
     if bounds is None:
         m.options["zoom"] = 2
+
+    if basemap and basemap.get("features"):
+        _draw_basemap(m, basemap)
 
     # Areas sit in their own pane under the legs (overlayPane is 400) and markers.
     if areas:

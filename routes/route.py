@@ -38,7 +38,7 @@ def track(text: str | Document, published: str | date | None = None, *,
     document = text if isinstance(text, Document) else Document(id=source or "text", text=text)
     gazetteer = gazetteer or Gazetteer()
     trip = build_trip(places(document, gazetteer=gazetteer), published, gazetteer)
-    return Route(trip, source=source or document.id)
+    return Route(trip, source=source or document.id, gazetteer=gazetteer)
 
 
 def parse_date(value: str) -> date:
@@ -52,9 +52,11 @@ def parse_date(value: str) -> date:
 class Route:
     """One trip report's route. Show it in Jupyter, export it, or ask it why."""
 
-    def __init__(self, trip: Trip, source: str | None = None) -> None:
+    def __init__(self, trip: Trip, source: str | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
         self.trip = trip
         self.source = source
+        self._gazetteer = gazetteer
 
     def __repr__(self) -> str:
         return f"<Route {self.summary!r}>"
@@ -204,10 +206,45 @@ class Route:
     # --- maps and files ----------------------------------------------------------------
 
     def map(self, **options):
-        """The route as a ``folium.Map``, to show, customise or save."""
+        """The route as a ``folium.Map``, to show, customise or save.
+
+        Options are those of :func:`routes.render.route_map` (``tiles``, ``max_zoom``,
+        ``show_mentions``, ``timeline``, ...). With ``tiles="none"`` the map gets faint country
+        outlines from the gazetteer instead, so it still reads with no network.
+        """
         from .render import route_map
 
+        tiles = options.get("tiles", "OpenStreetMap")
+        if (tiles is None or str(tiles).lower() == "none") and "basemap" not in options:
+            options["basemap"] = self.outlines()
         return route_map(self.to_geojson(), **options)
+
+    def outlines(self) -> dict:
+        """Country outlines around the route (GeoJSON), clipped and simplified for a map."""
+        from shapely.geometry import box, mapping, shape
+
+        points = [(s.lon, s.lat) for s in self.trip.stops]
+        if not points:
+            return {"type": "FeatureCollection", "features": []}
+        lons, lats = [p[0] for p in points], [p[1] for p in points]
+        span = max(max(lons) - min(lons), max(lats) - min(lats), 4.0)
+        frame = box(min(lons) - 2 * span, max(-85.0, min(lats) - span),
+                    max(lons) + 2 * span, min(85.0, max(lats) + span))
+        near = box(min(lons) - span / 3, min(lats) - span / 3, max(lons) + span / 3,
+                   max(lats) + span / 3)  # labels where the reader will look
+        features = []
+        for country in (self._gazetteer or Gazetteer()).countries():
+            outline = shape(country.extent)
+            if not outline.intersects(frame):
+                continue
+            clipped = outline.intersection(frame).simplify(span / 300.0)
+            if clipped.is_empty or clipped.geom_type not in ("Polygon", "MultiPolygon"):
+                continue
+            seen = clipped.intersection(near)
+            label = (seen if not seen.is_empty else clipped).representative_point()
+            features.append({"type": "Feature", "geometry": mapping(clipped), "properties": {
+                "name": country.name, "label_at": [round(label.x, 3), round(label.y, 3)]}})
+        return {"type": "FeatureCollection", "features": features}
 
     def _repr_html_(self) -> str:
         return self.map()._repr_html_()

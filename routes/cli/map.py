@@ -117,4 +117,4 @@ def _route(articles: list[Path], published: str | None, gazetteer):
     if not documents:
         raise InputError(f"{path}: no text to read")
     parse = places(documents[0], gazetteer=gaz)
-    return Route(build_trip(parse, date, gaz), source=path.name)
+    return Route(build_trip(parse, date, gaz), source=path.name, gazetteer=gaz)
