@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AFTER",
     "CLAUSE_BREAK",
     "CURRENT",
     "HEDGE",
@@ -41,7 +42,7 @@ CLAUSE_BREAK = re.compile(
     r"|when|so|according|taking|settling|having|sending|making|followed|as)\b)"
     r"|\s(?=(?:but|and is|and was|and has|and had|and will|and would|and crossed"
     r"|and headed|and arrived|and left)\b)"
-    r"|\b(?:that)\s",
+    r"|\b(?:that)\s|\b(?:said|says|told|reported|added|stated)\b\s+",
     re.IGNORECASE,
 )
 
@@ -52,7 +53,8 @@ PREPOSITIONS = {
     "leaves": "origin", "departed": "origin", "depart": "origin", "departs": "origin",
     "departing": "origin", "quit": "origin",
     "through": "waypoint", "via": "waypoint", "across": "waypoint", "over": "waypoint",
-    "past": "waypoint", "cross": "waypoint", "crossed": "waypoint", "crossing": "waypoint",
+    "past": "waypoint", "up": "waypoint", "down": "waypoint", "cross": "waypoint",
+    "crossed": "waypoint", "crossing": "waypoint",
     "crosses": "waypoint", "transit": "waypoint", "transited": "waypoint", "pass": "waypoint",
     "passed": "waypoint", "passing": "waypoint", "passes": "waypoint", "along": "waypoint",
     "to": "destination", "for": "destination", "toward": "destination",
@@ -92,7 +94,10 @@ TRAVEL = _words(
     "walk", "hike", "hiked", "pray", "prayed", "en route", "on the way", r"descend\w*",
     r"disembark\w*", "stepped off", "stepping off", "touched down", "spotted", "seen",
     r"attend\w*", "took in", "take in", r"explor\w*", "visit", "stop", "stops", r"flock\w*",
-    r"converg\w*", "rushed", "rushing", "poured",
+    r"converg\w*", "rushed", "rushing", "poured", "set out", "sets out", "setting out",
+    r"(?:is|are|was|were|be|been|remains?|remained) (?:now |still |currently |already )?"
+    r"(?:in|at)",
+    r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit
@@ -121,7 +126,7 @@ PLAN = _words(
     "scheduled", "schedule", "plans to", "planned", "plan to", "is due to", "are due to",
     "itinerary", "is going to", "are going to", "to visit", "announced", "will be",
     "is continuing", "continues", "on its way", "on his way", "on her way", "on their way",
-    "en route", "allowed to", "permitted to",
+    "en route", "allowed to", "permitted to", "is due", "are due", "due in", "due at",
 )
 
 # The traveller is there now.
@@ -156,8 +161,11 @@ RETURN = re.compile(r"(?<!\bin )" + _words(
     re.IGNORECASE)
 
 # The clause is past perfect: the event comes before the narrative's time.
-PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ft|wn|ne|ght|ng)\b",
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ft|wn|ne|ght|ng)\b",
                           re.IGNORECASE)
+
+# "after a stop in X", "after leaving X": the place comes before the clause's main event.
+AFTER = re.compile(r"\b(?:after|following|having)\b", re.IGNORECASE)
 
 # A finite past verb makes a clause a report of what happened.
 PAST_VERB = re.compile(
@@ -173,7 +181,8 @@ PAST_VERB = re.compile(
 OTHERS = _words(
     "reporters", "journalists", "media", "analysts", "officials", "crowds", "tourists",
     "residents", "protesters", "troops", "soldiers", "diplomats", "delegates", "others",
-    "rescuers", "police", "fans",
+    "rescuers", "police", "fans", "typhoon", "storm", "hurricane", "cyclone", "wildfire",
+    "fire", "flood", "floods", "ash cloud", "refugees", "army", "rebels", "militants",
 )
 
 # A place name followed by one of these nouns modifies it ("the Pyongyang regime", "a Vietnam

@@ -96,6 +96,7 @@ class Reading:
     weak: bool = False
     earlier: bool = False
     returning: bool = False
+    before_main: bool = False
 
     @property
     def on_route(self) -> bool:
@@ -139,7 +140,7 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
                               (m.start, m.end))
         reader = _MentionReader(text, resolved, s_start, s_end, times, trip_year, parse,
                                 others)
-        role, status, reason, found, weak, earlier, returning = reader.read(
+        role, status, reason, found, weak, earlier, returning, before_main = reader.read(
             index in anchors, m.start in joined and m.kind == "place",
             any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                 for a, b in relative_spans))
@@ -147,7 +148,7 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
             index=index, resolved=reader.resolved, role=role, status=status, reason=reason,
             cues=tuple(dict.fromkeys(found)), sentence=text[s_start:s_end].strip(),
             sentence_start=s_start, time=reader.time, weak=weak, earlier=earlier,
-            returning=returning,
+            returning=returning, before_main=before_main,
         ))
     _place_described(readings, parse)
     return readings, times
@@ -202,7 +203,18 @@ class _MentionReader:
         self.time = self._time()
 
     def read(self, is_anchor: bool, joined: bool, inside_relative: bool):
-        """(role, status, reason, cues, weak, earlier, returning) for the mention."""
+        """(role, status, reason, cues, weak, earlier, returning, before_main) for the mention."""
+        role, status, reason, found, weak, earlier, returning = self._read(
+            is_anchor, joined, inside_relative)
+        # The place must be inside the "after ..." phrase, not in the clause it introduces.
+        lead = self.text[max(self.clause.start, self.m.start - 45):self.m.start]
+        after = list(cues.AFTER.finditer(lead))
+        before_main = bool(after) and "," not in lead[after[-1].end():]
+        if before_main and status == "current":
+            role, status = "stop", "visited"  # "is in Nairobi after two days in Kampala"
+        return role, status, reason, found, weak, earlier, returning, before_main
+
+    def _read(self, is_anchor: bool, joined: bool, inside_relative: bool):
         m, structure = self.m, self.parse.structure
         if m.kind in ("adjectival", "demonym"):
             return None, None, "adjective or demonym, not a place visited", [], False, False, \
@@ -558,7 +570,9 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
         # A dictionary word that is capitalised only where it starts a sentence ("Four
         # passengers", "Officials said") is no name; "Kim" is also a given name.
         words = [w.lower() for w in counts]
+        words += [w[:-1] for w in words if w.endswith("s")]  # "Officials"
         common = gazetteer.dictionary_words(words) - gazetteer.given_names(words)
+        common |= {w + "s" for w in common}
         counts = Counter({w: n for w, n in counts.items() if w.lower() not in common or
                           re.search(rf"[\w,;] {re.escape(w)}\b", text)})
     if not counts:

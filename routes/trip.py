@@ -350,11 +350,11 @@ def _order(groups: list[_Group], trusted: bool) -> list[_Group]:
     position = {id(g): i for i, g in enumerate(by_text)}
 
     def sort_key(g: _Group):
-        # Past perfect ("the home they had left") comes before the story; an origin before
-        # a stop of the same time.
+        # Past perfect ("they had crossed into Italy") and "after a stop in X" come before the
+        # events of the same time; an origin before a stop of the same time.
         key = keys[id(g)]
-        earlier = g.first.earlier and key is None
-        return (g.phase, g is goal, not earlier, -math.inf if key is None else key,
+        return (g.phase, g is goal, -math.inf if key is None else key,
+                not (g.first.before_main or g.first.earlier),
                 key is None or g.first.role != "origin", position[id(g)])
 
     return sorted(groups, key=sort_key)

@@ -116,3 +116,36 @@ def test_geojson_contract(gazetteer):
         assert key in stop
     assert route.stops.crs.to_epsg() == 4326 and len(route.legs) == 1
     assert set(route.explain().columns) >= {"mention", "role", "status", "time", "cues"}
+
+
+def test_after_phrase_and_past_perfect_come_before_their_sentence(gazetteer):
+    route = _route("The president arrived in Ottawa on Wednesday after a brief stop in "
+                   "Boston.", published="2023-12-07", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Boston", "Ottawa"]
+    route = _route("Hikers who set out from Chamonix last week reached Zermatt on Sunday. "
+                   "They had earlier crossed into Italy.", published="2024-01-15",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops][1:] == ["Italy", "Zermatt"]
+
+
+def test_presence_and_due_in(gazetteer):
+    route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
+                   "is due in Addis Ababa on Saturday.", published="2024-09-20",
+                   gazetteer=gazetteer)
+    assert _stops(route) == [("Kampala", "visited"), ("Nairobi", "current"),
+                             ("Addis Ababa", "planned")]
+
+
+def test_sources_and_other_movers_are_not_stops(gazetteer):
+    route = _route("Officials in Manila said the typhoon was moving toward Taiwan. The "
+                   "president visited Legazpi on Thursday.", published="2024-05-10",
+                   gazetteer=gazetteer)
+    assert [s.status for s in route.trip.stops] == ["visited"] and len(route) == 1
+    assert _reason(route, "Manila").startswith("context")
+    assert _reason(route, "Taiwan") == "movement of someone else"
+
+
+def test_river_sailed_up_is_a_waypoint(gazetteer):
+    route = _route("After leaving Cairo, the expedition sailed up the Nile to Luxor.",
+                   published=None, gazetteer=gazetteer)
+    assert [s.role for s in route.trip.stops] == ["origin", "waypoint", "destination"]
