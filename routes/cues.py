@@ -42,7 +42,8 @@ CLAUSE_BREAK = re.compile(
     r"|when|so|according|taking|settling|having|sending|making|followed|as)\b)"
     r"|\s(?=(?:but|and is|and was|and has|and had|and will|and would|and crossed"
     r"|and headed|and arrived|and left)\b)"
-    r"|\b(?:that)\s|\b(?:said|says|told|reported|added|stated)\b\s+",
+    r"|\b(?:that)\s|\b(?:said|says|told|reported|added|stated)\b\s+"
+    r"|,\s+(?=(?:then\s+)?(?:[a-z]+ed|left|went|came|flew|drove|rode|took|made|met|spent)\s)",
     re.IGNORECASE,
 )
 
@@ -181,8 +182,8 @@ PAST_VERB = re.compile(
 OTHERS = _words(
     "reporters", "journalists", "media", "analysts", "officials", "crowds", "tourists",
     "residents", "protesters", "troops", "soldiers", "diplomats", "delegates", "others",
-    "rescuers", "police", "fans", "typhoon", "storm", "hurricane", "cyclone", "wildfire",
-    "fire", "flood", "floods", "ash cloud", "refugees", "army", "rebels", "militants",
+    "rescuers", "police", "fans", "typhoon", "hurricane", "cyclone", "tornado", "wildfire",
+    "ash cloud", "refugees", "army", "rebels", "militants",
 )
 
 # A place name followed by one of these nouns modifies it ("the Pyongyang regime", "a Vietnam

@@ -62,6 +62,7 @@ _ACTOR_VERBS = frozenset({
 _SAYING = re.compile(r"\b(?:said|say|says|reported|reports|report|told|believe\w*|predict\w*|"
                      r"expect\w*|speculat\w*)\b", re.IGNORECASE)
 _TRAVELLER_WORD = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
+_PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:still\s+|now\s+)?\w+ing\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|travel|sail|fly|go|"
                          r"enter|pass|land|dock|return|move|head|tour|stop)\b", re.IGNORECASE)
 _REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed|had)\b",
@@ -378,8 +379,13 @@ class _MentionReader:
         after = [t for t in in_clause if t.start >= self.m.end]
         near = [t for t in after if "," not in self.text[self.m.end:t.start]]
         before = [t for t in in_clause if t.end <= self.m.start]
-        pool = near or before or after or [t for t in self.times
-                                           if self.s_start <= t.start and t.end <= self.m.start]
+        # A time leading the sentence ("On Sunday morning, ...") covers all of it; a time in
+        # another clause does not.
+        lead = self.text[self.s_start:self.s_end].split(",", 1)[0]
+        fronted = [t for t in self.times if self.s_start <= t.start and
+                   t.end <= min(self.m.start, self.s_start + len(lead)) and
+                   re.fullmatch(r"\W*(?:\w+\W+)?", self.text[self.s_start:t.start])]
+        pool = near or before or after or fronted
         if not pool:
             return None
         return min(pool, key=lambda t: abs(t.start - self.m.start))
@@ -433,6 +439,10 @@ class _MentionReader:
             # "permission to transit X", "hopes to reach X": a movement not yet made.
             self.found.append(unrealised.group(0))
             return "speculated", False
+        if role == "destination" and _PAST_PROGRESSIVE.search(clause_before):
+            # "was heading toward X": under way, not arrived.
+            self.found.append(_PAST_PROGRESSIVE.search(clause_before).group(0))
+            return "planned", False
         past = cues.PAST_VERB.search(clause_text)
         if past or headline:
             if past:

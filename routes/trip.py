@@ -34,6 +34,8 @@ _SAME_PLACE_KM = 5.0
 _SAME_RELATIVE_KM = 40.0
 _GENERIC = frozenset({"the", "of", "station", "railway", "airport", "international", "port",
                       "city", "bridge", "river", "near"})
+_WATER = frozenset({"sea", "ocean", "gulf", "bay", "strait"})
+_CROSSING_KM = 1200.0  # a crossing point farther than this from the sea's centre is not in it
 # Radius (km) of the circle that shows where an imprecise or uncertain place may be.
 _PRECISION_KM = {"city": 12.0, "town": 6.0, "village": 4.0, "river": 40.0, "landmark": 4.0,
                  "station": 3.0, "airport": 4.0, "port": 5.0, "bridge": 3.0, "border": 5.0,
@@ -154,7 +156,7 @@ def build_trip(parse: Geoparse, published: date | None = None,
                                     reason="region or country that holds a stop")
     groups = _group(on_route)
     ordered = _order(groups, source in ("argument", "text"))
-    stops = [_stop(seq, group, areas) for seq, group in enumerate(ordered, 1)]
+    stops = _crossings([_stop(seq, group, areas) for seq, group in enumerate(ordered, 1)])
     stops, legs = _legs(stops)
     message = None
     if not stops:
@@ -389,6 +391,39 @@ def _stop(seq: int, group: _Group, areas: list[Place]) -> Stop:
         context=_context(group.point, place, areas),
         confidence=max(r.resolved.confidence for r in group.readings),
     )
+
+
+def _crossings(stops: list[Stop]) -> list[Stop]:
+    """A sea crossed between two stops is drawn where the leg crosses it, not at its centre.
+
+    "Crossed the Bay of Bengal to Rangoon" from Calcutta says the traveller was on the water
+    between the two; the sea's representative point may be a thousand kilometres off that line.
+    The point nearest the sea's centre on the segment between the neighbours is where the
+    crossing most likely was; it stays only if it is plausibly still in that sea.
+    """
+    out = list(stops)
+    for i, stop in enumerate(stops):
+        if stop.kind not in _WATER or stop.role != "waypoint" or not 0 < i < len(stops) - 1:
+            continue
+        before, after = stops[i - 1], stops[i + 1]
+        if before.kind in _WATER or after.kind in _WATER:
+            continue
+        lat, lon = _nearest_on_segment((before.lat, before.lon), (after.lat, after.lon),
+                                       (stop.lat, stop.lon))
+        if _km(lat, lon, stop.lat, stop.lon) <= _CROSSING_KM:
+            out[i] = replace(stop, lat=lat, lon=lon,
+                             area=_circle(lat, lon, _PRECISION_KM["sea"]), area_kind="circle")
+    return out
+
+
+def _nearest_on_segment(a: tuple[float, float], b: tuple[float, float],
+                        p: tuple[float, float]) -> tuple[float, float]:
+    """Nearest point to ``p`` on segment a-b, in degrees (fine at the scale of one leg)."""
+    (ay, ax), (by, bx), (py, px) = a, b, p
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return ay + t * dy, ax + t * dx
 
 
 def _legs(stops: list[Stop]) -> tuple[list[Stop], list[Leg]]:

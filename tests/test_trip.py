@@ -149,3 +149,12 @@ def test_river_sailed_up_is_a_waypoint(gazetteer):
     route = _route("After leaving Cairo, the expedition sailed up the Nile to Luxor.",
                    published=None, gazetteer=gazetteer)
     assert [s.role for s in route.trip.stops] == ["origin", "waypoint", "destination"]
+
+
+def test_a_sea_crossed_between_two_stops_is_drawn_on_the_way(gazetteer):
+    route = _route("The aviator left Calcutta on June 18 and flew over the Bay of Bengal to "
+                   "Rangoon.", published=None, gazetteer=gazetteer)
+    calcutta, bay, rangoon = route.trip.stops
+    assert bay.kind == "sea" and bay.role == "waypoint"
+    assert min(calcutta.lat, rangoon.lat) <= bay.lat <= max(calcutta.lat, rangoon.lat)
+    assert min(calcutta.lon, rangoon.lon) <= bay.lon <= max(calcutta.lon, rangoon.lon)
