@@ -2,12 +2,17 @@
 
 Every format goes through a temporary file in the target folder and a rename, so a failure
 never leaves a half-written map behind and an existing file is replaced in one step.
+
+The same report always gives the same bytes: a full HTML page names its elements after the file
+(:func:`stable_ids`) instead of folium's random ids, so maps can be diffed and the committed
+gallery in ``maps/`` reproduced.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,11 +23,34 @@ from .io import atomic_write
 if TYPE_CHECKING:
     from .route import Route
 
-__all__ = ["FORMATS", "format_for", "write_route"]
+__all__ = ["FORMATS", "format_for", "id_prefix", "stable_ids", "write_route"]
 
 FORMATS = ("html", "geojson", "json", "gpkg", "csv")
 _SUFFIXES = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "json",
              ".gpkg": "gpkg", ".csv": "csv"}
+# folium/branca element ids (uuid4().hex, and render.to_html's fresh ones) always follow an
+# element-name prefix ("map_", "routes_layer_") and may be followed by "_layers" and the like.
+_RANDOM_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9A-Za-z])")
+
+
+def stable_ids(text: str, prefix: str) -> str:
+    """Replace each distinct random element id in ``text`` with ``<prefix>_<counter>``.
+
+    Ids are numbered in order of first appearance, so the same map always gets the same names
+    and rendering it twice gives the same bytes; a distinct ``prefix`` per map (see
+    :func:`id_prefix`) keeps several maps on one page apart.
+    """
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match) -> str:
+        return names.setdefault(match.group(0), f"{prefix}_{len(names) + 1:04d}")
+
+    return _RANDOM_ID.sub(rename, text)
+
+
+def id_prefix(name: str) -> str:
+    """A prefix fit for HTML ids and JavaScript names: ``kim-train-2023`` → ``kim_train_2023``."""
+    return re.sub(r"\W", "_", name, flags=re.ASCII) or "route"
 
 
 def format_for(path: Path | None, chosen: str | None) -> str:
@@ -36,7 +64,12 @@ def format_for(path: Path | None, chosen: str | None) -> str:
 
 def write_route(route: Route, path: Path, *, format: str | None = None, embed: bool = False,
                 self_contained: bool = False, tiles: str = "OpenStreetMap") -> Path:
-    """Write ``route`` to ``path``; returns the path written."""
+    """Write ``route`` to ``path``; returns the path written.
+
+    A full HTML page holds one map, so its element ids are named after the file rather than
+    random. A fragment (``embed``) keeps :func:`routes.render.to_html`'s fresh random ids, since
+    several fragments, even of the same map, may share one page.
+    """
     chosen = format_for(path, format)
     if chosen not in FORMATS:
         raise InputError(f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}")
@@ -49,6 +82,8 @@ def write_route(route: Route, path: Path, *, format: str | None = None, embed: b
         from .render import to_html
 
         page = to_html(route.map(tiles=tiles), embed=embed, self_contained=self_contained)
+        if not embed:
+            page = stable_ids(page, id_prefix(path.stem))
         with atomic_write(path) as handle:
             handle.write(page)
     elif chosen in ("geojson", "json"):

@@ -12,6 +12,7 @@ import sys
 import typer
 
 from ..errors import RoutesError
+from .gallery import gallery_command
 from .gazetteer import app as gazetteer_app
 from .map import explain_command, map_command
 from .places import places_command
@@ -29,6 +30,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 app.command("places")(places_command)
 app.command("map")(map_command)
 app.command("explain")(explain_command)
+app.command("gallery")(gallery_command)
 
 
 @app.callback()
