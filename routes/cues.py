@@ -60,7 +60,7 @@ PREPOSITIONS = {
     "passed": "waypoint", "passing": "waypoint", "passes": "waypoint", "along": "waypoint",
     "to": "destination", "for": "destination", "toward": "destination",
     "towards": "destination", "into": "destination", "onto": "destination",
-    "at": "stop", "in": "stop", "on": "stop", "inside": "stop", "reach": "stop",
+    "at": "stop", "in": "stop", "on": "stop", "off": "stop", "inside": "stop", "reach": "stop",
     "reached": "stop", "reaching": "stop", "reaches": "stop", "visit": "stop",
     "visited": "stop", "visiting": "stop", "visits": "stop", "made": "stop", "entered": "stop",
     "enter": "stop", "entering": "stop", "enters": "stop", "toured": "stop", "tour": "stop",
@@ -85,14 +85,16 @@ TRAVEL = _words(
     r"sail\w*", r"cross\w*", "pass", "passed", "passes", "passing", r"head\w*", "move",
     "moved", "moves", "moving", r"reach\w*", "visited", "visiting", "visits", r"land\w*",
     "took off", "take off", "takes off", "taking off", r"board\w*", "stopped", "stopping",
-    "stay", "stayed", "stays", "staying", r"(?<!in )return\w*", "go", "goes", "went", "gone",
-    "going", "come", "comes", "came", "coming", r"enter\w*", r"transit\w*", r"approach\w*",
+    "stay", "stayed", "stays", "staying", r"(?<!in )return\w*", r"go(?! ahead)",
+    r"goes(?! ahead)", r"went(?! ahead)", "gone", r"going(?! ahead)", r"come(?! under)",
+    r"comes(?! under)", r"came(?! under)", "coming", r"enter\w*", r"transit\w*", r"approach\w*",
     r"continu\w*", r"proceed\w*", "tour", "toured", "touring", r"halt\w*", "anchored",
     "at anchor", r"dock\w*", r"trek\w*", "bound", r"ride", "rode", "spent", "spend", "spends",
     r"welcom\w*", "meet", "meets", "met", "take place", "took place", "takes place",
     "will be held", "be held", "was held", "seated", r"detour\w*", "settling", "make it",
     "made it", "made", "picked up", r"migrated", r"fled", r"flee\w*", r"escap\w*", "walked",
-    "walk", "hike", "hiked", "pray", "prayed", "en route", "on the way", r"descend\w*",
+    "walk", "hike", "hiked", r"pray\w*", "en route", r"calls? at", "called at", "port call",
+    r"take up positions?", r"took up positions?", "on the way", r"descend\w*",
     r"disembark\w*", "stepped off", "stepping off", "touched down", "spotted", "seen",
     r"attend\w*", "took in", "take in", r"explor\w*", "visit", "stop", "stops", r"flock\w*",
     r"converg\w*", "rushed", "rushing", "poured", "set out", "sets out", "setting out",
@@ -152,7 +154,8 @@ SUPERSEDED = _words(
 # Negation right before the place: "not going to X", "didn't make it to X".
 NEGATION = re.compile(r"n['’]t\b|" + _words(
     "not", "never", "no longer", "given up", "gave up", "giving up", "denied",
-    "refused", "without reaching", "failed to", "instead of", "rather than", "cancel\\w*",
+    "refused", "refuse", "refuses", "refusing", "deny", "denies", "denying", "barred",
+    "without reaching", "failed to", "instead of", "rather than", "cancel\\w*",
     "called off", "skipped", "skip", "avoid\\w*", "bypass\\w*",
 ).pattern, re.IGNORECASE)
 

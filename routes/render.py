@@ -446,7 +446,9 @@ def _title(meta: dict) -> str:
     if meta.get("traveler"):
         lines.append(f"Traveler: {_esc(meta['traveler'])}")
     if meta.get("published"):
-        source = f" (date from {_esc(meta['date_source'])})" if meta.get("date_source") else ""
+        origin = {"argument": "as given", "text": "from the text",
+                  "dateline": "from the dateline"}.get(str(meta.get("date_source")))
+        source = f" ({_esc(origin)})" if origin else ""
         lines.append(f"Report of {_esc(meta['published'])}{source}")
     if meta.get("source"):
         lines.append(f"Source: {_esc(meta['source'])}")

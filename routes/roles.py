@@ -47,6 +47,8 @@ _DESCRIPTOR = frozenset({
     "occupied", "besieged", "war", "torn", "war-torn", "desert", "jungle", "northeastern",
     "northwestern", "southeastern", "southwestern", "far-eastern", "key", "strategic",
     "second", "third", "largest", "biggest", "home", "hometown", "native", "ancestral",
+    "site", "ruins", "shrine", "monastery", "church", "cathedral", "mosque", "temple",
+    "square", "stadium", "camp", "harbour", "harbor", "naval", "air",
 })
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 # "Moscow, in return, may agree": the place is the subject of a verb, so it acts.
@@ -129,7 +131,6 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
     anchors |= {m.mention.anchor2 for m in parse.mentions if m.mention.kind == "relative"}
     relative_spans = [(m.mention.start, m.mention.end) for m in parse.mentions
                       if m.mention.kind == "relative"]
-    trip_year = anchor.year if anchor else None
     plain = sorted((m.mention.start, m.mention.end) for m in parse.mentions
                    if m.mention.kind == "place")
     pairs = [(a, c) for (a, b), (c, _) in itertools.pairwise(plain) if text[b:c] == " "]
@@ -139,8 +140,7 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
         m = resolved.mention
         s_start, s_end = next(((a, b) for a, b in spans if a <= m.start < b),
                               (m.start, m.end))
-        reader = _MentionReader(text, resolved, s_start, s_end, times, trip_year, parse,
-                                others)
+        reader = _MentionReader(text, resolved, s_start, s_end, times, anchor, parse, others)
         role, status, reason, found, weak, earlier, returning, before_main = reader.read(
             index in anchors, m.start in joined and m.kind == "place",
             any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
@@ -189,7 +189,7 @@ class _MentionReader:
     """The reading of one mention: clause, governor, cues, time."""
 
     def __init__(self, text: str, resolved: Resolved, s_start: int, s_end: int,
-                 times: list[TimeExpr], trip_year: int | None, parse: Geoparse,
+                 times: list[TimeExpr], anchor: date | None, parse: Geoparse,
                  others) -> None:
         self.text = text
         self.resolved = resolved
@@ -197,7 +197,8 @@ class _MentionReader:
         self.s_start, self.s_end = s_start, s_end
         self.clause = _clause_of(text, s_start, s_end, self.m.start, self.m.end)
         self.times = times
-        self.trip_year = trip_year
+        self.anchor = anchor
+        self.trip_year = anchor.year if anchor else None
         self.parse = parse
         self.others = others
         self.found: list[str] = []
@@ -247,6 +248,11 @@ class _MentionReader:
         after = self.text[m.end:m.end + 30]
         if re.match(r"['’]s\b", after):
             return None, None, "context (names the owner of another place)", [], False, \
+                False, False
+        if re.match(r"\s+(?:\w+\s+)?(?:port|city|town|village|region|province|state|island|"
+                    r"capital|coast|district|republic)\s+of\s+[A-Z]", after):
+            # "the Arctic port of Severomorsk": an adjective for the place that follows.
+            return None, None, "context (describes the place that follows)", [], False, \
                 False, False
         follower = re.match(r"\s*([-–]|[A-Za-z]+)", after)
         if follower and (follower.group(1) in "-–" or
@@ -424,12 +430,20 @@ class _MentionReader:
             self.found.append(hedge)
             return "speculated", False
         headline = self._headline()
+        # The verb that governs a fronted place comes after it ("From Mosul he will continue
+        # to ..."); a relative clause further on ("a town whose church was burned") does not.
+        tail = re.split(r"[,;:]|\b(?:whose|which|who|where)\b",
+                        self.text[m.end:self.clause.end], maxsplit=1)[0]
+        if cues.TRAVEL.search(clause_before) or cues.PAST_VERB.search(clause_before):
+            tail = ""  # the verb is already before the place
+        if clause_text is not follow:
+            clause_text = clause_before + self.text[m.start:m.end] + tail
         current = _last(cues.CURRENT, clause_text)
         if current and not headline:
             self.found.append(current)
             # "is continuing on its journey to X": heading there, not there yet.
             return ("planned", False) if role == "destination" else ("current", False)
-        plan = _last(cues.PLAN, clause_before)
+        plan = _last(cues.PLAN, clause_before) or _last(cues.PLAN, tail)
         if plan:
             self.found.append(plan)
             return "planned", False
@@ -443,6 +457,13 @@ class _MentionReader:
             # "was heading toward X": under way, not arrived.
             self.found.append(_PAST_PROGRESSIVE.search(clause_before).group(0))
             return "planned", False
+        moving = _PAST_PROGRESSIVE.search(clause_before)
+        if moving and self.anchor and self.time is not None and self.time.start_dt and \
+                self.time.start_dt.date() <= self.anchor < (self.time.end_dt or
+                                                             self.time.start_dt).date():
+            # "was sailing off Portugal on Wednesday" in Wednesday's report: where it is now.
+            self.found.append(moving.group(0))
+            return "current", False
         past = cues.PAST_VERB.search(clause_text)
         if past or headline:
             if past:

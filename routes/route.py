@@ -119,7 +119,10 @@ class Route:
         (a DataFrame; :meth:`explain_rows` gives the same as plain dicts)."""
         import pandas
 
-        return pandas.DataFrame(self.explain_rows())
+        frame = pandas.DataFrame(self.explain_rows())
+        if "seq" in frame:
+            frame["seq"] = frame["seq"].astype("Int64")
+        return frame
 
     def explain_rows(self) -> list[dict]:
         """One dict per mention, in text order: why it is, or is not, on the route."""

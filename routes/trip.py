@@ -394,19 +394,35 @@ def _stop(seq: int, group: _Group, areas: list[Place]) -> Stop:
 
 
 def _crossings(stops: list[Stop]) -> list[Stop]:
-    """A sea crossed between two stops is drawn where the leg crosses it, not at its centre.
+    """A sea or river crossed between two stops is drawn where the leg crosses it, not at its
+    representative point.
 
     "Crossed the Bay of Bengal to Rangoon" from Calcutta says the traveller was on the water
     between the two; the sea's representative point may be a thousand kilometres off that line.
     The point nearest the sea's centre on the segment between the neighbours is where the
-    crossing most likely was; it stays only if it is plausibly still in that sea.
+    crossing most likely was; it stays only if it is plausibly still in that sea. A river with
+    a course is crossed where the course comes nearest the leg.
     """
     out = list(stops)
     for i, stop in enumerate(stops):
-        if stop.kind not in _WATER or stop.role != "waypoint" or not 0 < i < len(stops) - 1:
+        if not 0 < i < len(stops) - 1 or stop.role != "waypoint":
             continue
         before, after = stops[i - 1], stops[i + 1]
-        if before.kind in _WATER or after.kind in _WATER:
+        if {before.kind, after.kind} & (_WATER | {"river"}):
+            continue
+        if stop.kind == "river" and stop.place is not None and stop.place.line:
+            # A river crossed between two stops: where its course comes nearest the leg.
+            from shapely.geometry import LineString
+            from shapely.ops import nearest_points
+
+            leg = LineString([(before.lon, before.lat), (after.lon, after.lat)])
+            point = nearest_points(LineString(stop.place.line), leg)[0]
+            if point.distance(leg) < 1.0:  # degrees: the leg does pass near the river
+                out[i] = replace(stop, lat=point.y, lon=point.x,
+                                 area=_circle(point.y, point.x, _PRECISION_KM["bridge"]),
+                                 area_kind="circle")
+            continue
+        if stop.kind not in _WATER:
             continue
         lat, lon = _nearest_on_segment((before.lat, before.lon), (after.lat, after.lon),
                                        (stop.lat, stop.lon))
@@ -437,9 +453,8 @@ def _legs(stops: list[Stop]) -> tuple[list[Stop], list[Leg]]:
             reason = f"Both ends are reported as {a.status} and {b.status}."
         else:
             unsure = [s for s in (a, b) if s.certainty == "uncertain"]
-            cue = next((c for s in unsure for c in s.cues[-1:]), "")
-            reason = "; ".join(f"{s.name} is {s.status}" for s in unsure) + (
-                f" ({cue})" if cue else "") + "."
+            reason = "; ".join(f"{s.name} is {s.status}" + (f" ({s.cues[-1]})" if s.cues else "")
+                               for s in unsure) + "."
         legs.append(Leg(a.seq, b.seq, "known" if known else "uncertain", reason, round(km, 1),
                         implausible))
         if implausible:

@@ -158,3 +158,23 @@ def test_a_sea_crossed_between_two_stops_is_drawn_on_the_way(gazetteer):
     assert bay.kind == "sea" and bay.role == "waypoint"
     assert min(calcutta.lat, rangoon.lat) <= bay.lat <= max(calcutta.lat, rangoon.lat)
     assert min(calcutta.lon, rangoon.lon) <= bay.lon <= max(calcutta.lon, rangoon.lon)
+
+
+def test_fronted_place_takes_the_verb_after_it(gazetteer):
+    route = _route("On Sunday the Pope will fly to Erbil. From Mosul he will continue to "
+                   "Qaraqosh, a town whose church was burned in 2014.", published="2021-03-04",
+                   gazetteer=gazetteer)
+    assert all(s.status == "planned" for s in route.trip.stops)
+
+
+def test_past_progressive_on_the_report_day_is_the_current_position(gazetteer):
+    route = _route("The carrier left Severomorsk on Oct. 15 and was sailing off the coast of "
+                   "Portugal on Wednesday.", published="2016-10-26", gazetteer=gazetteer)
+    assert _stops(route) == [("Severomorsk", "visited"), ("Portugal", "current")]
+
+
+def test_idioms_and_refusals_are_not_travel(gazetteer):
+    route = _route("The ship left Severomorsk on Oct. 15. Spain came under pressure to refuse "
+                   "a stop in Ceuta, and the talks would go ahead in Geneva.",
+                   published="2016-10-26", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Severomorsk"]
