@@ -44,7 +44,8 @@ def map_command(
         help="Inline every script and stylesheet so the page works with no network.")
     ] = False,
     tiles: Annotated[str, typer.Option(
-        help="Background tiles: OpenStreetMap, CartoDB positron, ... or 'none' (offline).")
+        help="Background tiles: OpenStreetMap, Esri.WorldGrayCanvas, ... or 'none' (offline: "
+             "country outlines from the gazetteer).")
     ] = "OpenStreetMap",
     gazetteer: GazetteerFiles = None,
 ) -> None:
