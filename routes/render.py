@@ -718,7 +718,7 @@ def route_map(
             if cue:
                 mid, angle = cue
                 arrow = _Layer(
-                    "marker", mid, {"interactive": False, "keyboard": False},
+                    "marker", mid, {"interactive": False, "keyboard": False, "zIndexOffset": -1000},
                     icon=_arrow_icon(angle, colour, certainty),
                 )
                 group.add_child(arrow)

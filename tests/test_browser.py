@@ -277,3 +277,44 @@ def test_page_with_tiles_asks_only_for_tiles(session, collection):
     assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
     # blocked tile images are the only errors allowed
     assert all("Failed to load resource" in e for e in session.errors)
+
+
+def test_real_cli_page_matches_its_route(session, gazetteer, tmp_path):
+    """The page `routes map` writes for a real report draws exactly its route's features."""
+    from tests.conftest import SHARED, run_cli
+
+    seed = SHARED / "seeds" / "yonhap-2023-09-13-kim-russia.txt"
+    article = tmp_path / "report.txt"
+    # The report, plus a planted script in the text, which must show as text and never run.
+    article.write_text(seed.read_text(encoding="utf-8").replace(
+        "crossed the railway bridge over the Razdolnaya River",
+        "crossed the railway bridge over the Razdolnaya River <script>window.__pwned=9</script>",
+    ), encoding="utf-8")
+    page_path, data_path = tmp_path / "seed.html", tmp_path / "seed.geojson"
+    for out, extra in ((page_path, ["--self-contained", "--tiles", "none"]),
+                       (data_path, ["--format", "geojson"])):
+        result = run_cli("map", str(article), "--published", "2023-09-13", "-o", str(out),
+                         *extra)
+        assert result.returncode == 0, result.stderr
+    data = json.loads(data_path.read_text(encoding="utf-8"))
+    expected = counts(data)
+    assert expected["stops"] >= 5 and expected["uncertain"] >= 1
+
+    page = session.open(page_path.read_text(encoding="utf-8"), name="seed.html")
+    page.wait_for_selector(".routes-stop")
+    assert page.locator(".routes-stop").count() == expected["stops"]
+    assert page.locator("path.routes-leg-known").count() == expected["known"]
+    assert page.locator("path.routes-leg-uncertain").count() == expected["uncertain"]
+    assert page.locator("path.routes-area").count() == expected["areas"]
+
+    stops = sorted((f["properties"] for f in data["features"]
+                    if f["properties"]["role"] == "stop"), key=lambda p: p["seq"])
+    river = next(i for i, s in enumerate(stops) if s["name"] == "Razdolnaya River")
+    page.locator(".routes-stop").nth(river).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "<script>window.__pwned=9</script>" in popup.inner_text()
+    assert popup.locator("mark").count() >= 1
+    page.screenshot(path=str(tmp_path / "seed.png"))
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert session.errors == [] and session.blocked == []

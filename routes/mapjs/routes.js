@@ -61,6 +61,50 @@
     }
   }
 
+  /* Stops a few kilometres apart overlap at the zoom that shows the whole trip ("Ussuriysk"
+   * under "north of Vladivostok"). Nudge a covered marker aside by a few pixels, in route
+   * order, so every number can be read and clicked; recomputed at every zoom. */
+  function spread(map, markers) {
+    function layout() {
+      var placed = [];
+      markers.forEach(function (m) {
+        var el = m && m.getElement ? m.getElement() : null;
+        if (!el) {
+          return;
+        }
+        if (el.dataset.routesLeft === undefined) {
+          el.dataset.routesLeft = el.style.marginLeft || "0px";
+          el.dataset.routesTop = el.style.marginTop || "0px";
+        }
+        var p = map.latLngToLayerPoint(m.getLatLng());
+        var dx = 0, dy = 0, tries = 0;
+        function covered() {
+          return placed.some(function (q) {
+            return Math.abs(q.x - (p.x + dx)) < 22 && Math.abs(q.y - (p.y + dy)) < 22;
+          });
+        }
+        while (covered() && tries < 16) {
+          tries += 1;
+          var angle = -Math.PI / 2 + tries * 2.4;
+          var radius = 24 + 8 * Math.floor(tries / 6);
+          dx = Math.round(radius * Math.cos(angle));
+          dy = Math.round(radius * Math.sin(angle));
+        }
+        el.style.marginLeft = (parseFloat(el.dataset.routesLeft) + dx) + "px";
+        el.style.marginTop = (parseFloat(el.dataset.routesTop) + dy) + "px";
+        if (dx || dy) {
+          L.DomUtil.addClass(el, "routes-nudged");
+        } else {
+          L.DomUtil.removeClass(el, "routes-nudged");
+        }
+        placed.push({ x: p.x + dx, y: p.y + dy });
+      });
+    }
+    map.on("zoomend overlayadd", layout);
+    map.whenReady(layout);
+    return layout;
+  }
+
   /* steps: [{seq, label (escaped HTML), marker, latlng, legs: [layers drawn into this stop]}]
    * Step 0 shows the whole route; step k highlights stop k and the legs up to it. */
   function timeline(map, steps, options) {
@@ -162,6 +206,7 @@
     // Layers switched back on in the layer control come back without our classes.
     map.on("overlayadd", apply);
     apply();
+    spread(map, steps.map(function (s) { return s.marker; }));
     return { control: control, go: go, play: play, stop: stop, state: state };
   }
 
@@ -171,5 +216,6 @@
     message: message,
     attribution: attribution,
     timeline: timeline,
+    spread: spread,
   };
 })();
