@@ -100,7 +100,8 @@ TRAVEL = _words(
     r"converg\w*", "rushed", "rushing", "poured", "set out", "sets out", "setting out",
     r"(?:is|are|was|were|be|been|remains?|remained) (?:now |still |currently |already )?"
     r"(?:in|at)",
-    r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at",
+    r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at", "intercepted",
+    "rescued", "taken to", "brought to", "transferred", "flown", "driven", "evacuated",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit

@@ -345,6 +345,15 @@ class _MentionReader:
             if m.relation == "near" and last in (",", "") and cues.TRAVEL.search(
                     self.text[self.clause.start:self.clause.end]):
                 return "stop", m.surface.split()[0]
+            if m.relation == "near" and words and words[-1][:1].isupper():
+                # "flown to Sheba Medical Center near Tel Aviv": a venue the gazetteer does
+                # not know, placed by the phrase after it; its own governor decides.
+                j = len(words) - 1
+                while j >= 0 and (words[j][:1].isupper() or words[j].lower() in _DESCRIPTOR):
+                    j -= 1
+                low = words[j].lower() if j >= 0 else ""
+                if low in cues.PREPOSITIONS and low not in ("on", "of", "over"):
+                    return cues.PREPOSITIONS[low], low
             return None, ""
         words = _WORD.findall(self.text[self.clause.start:m.start])
         steps = 0
@@ -415,10 +424,15 @@ class _MentionReader:
         follow = _following_clause(self.text, self.clause.end, self.s_end)
         ends_clause = not re.search(r"\w", self.text[m.end:self.clause.end]) or \
             re.fullmatch(r"(?:,\s*[A-Z][\w.’' -]*)+,?\s*", self.text[m.end:self.clause.end])
-        if follow and ends_clause and cues.TRAVEL.search(follow):
-            # ", which she reached on Monday" / ", where he is expected": the relative clause
-            # says what happened at the place.
-            sentence_before = clause_before = clause_text = follow
+        if follow and ends_clause:
+            # ", which she reached on Monday" / ", where it plays on June 2": the relative
+            # clause says when, and with a travel word also what happened at the place.
+            start = self.text.find(follow, self.clause.end)
+            told = [t for t in self.times if start <= t.start < start + len(follow)]
+            if told and (self.time is None or self.time.start < self.clause.start):
+                self.time = told[0]
+            if cues.TRAVEL.search(follow):
+                sentence_before = clause_before = clause_text = follow
         if caption:
             self.found.append("photo caption")
             return "visited", False
@@ -585,14 +599,22 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
             subject = chunk[begin:travel.start()]
             base = s.start + begin
             names: list[list[str]] = [[]]
+            previous, skipping = "", False
             for word in re.finditer(r"[A-Z][\w’'-]+|\S+", subject):
-                token = re.sub(r"['’]s?$", "", word.group(0))
+                raw = word.group(0)
+                token = re.sub(r"['’]s?$", "", raw)
+                capital = raw[:1].isupper()
+                # A name after a preposition ("through the Kerem Shalom crossing") is an
+                # object, not who travels.
+                skipping = capital and (skipping or previous in _OBJECT_OF)
                 inside = any(a <= base + word.start() < b for a, b in place_spans)
-                if word.group(0)[:1].isupper() and not inside and \
+                if capital and not skipping and not inside and \
                         token.lower() not in _NOT_NAMES and len(token) > 1:
                     names[-1].append(token)
                 elif names[-1]:
                     names.append([])
+                if not capital and raw.lower() not in ("the", "a", "an"):
+                    previous = raw.lower()
             for words in names:
                 for word in words:
                     counts[word] += 1
@@ -614,6 +636,7 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
     return max(full[key], key=lambda name: (len(name.split()) <= 3, len(name)))
 
 
+_OBJECT_OF = frozenset(cues.PREPOSITIONS) - {"left", "leaving", "visited", "reached"}
 _NOT_NAMES = frozenset({
     "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "its", "in", "on", "at",
     "after", "before", "then", "when", "while", "but", "and", "initially", "however", "there",

@@ -155,7 +155,14 @@ def build_trip(parse: Geoparse, published: date | None = None,
         readings[r.index] = replace(r, role=None, status=None,
                                     reason="region or country that holds a stop")
     groups = _group(on_route)
-    ordered = _order(groups, source in ("argument", "text"))
+    for r in dropped:
+        # "arrived in North Korea early Wednesday", the only stop there being Pyongyang: the
+        # country's time is the stop's time.
+        inside = [g for g in groups if _inside(g.first, r.resolved.place)]
+        if r.time is not None and len(inside) == 1 and inside[0].inherited is None and \
+                all(x.time is None for x in inside[0].readings):
+            inside[0].inherited = r.time
+    ordered = _order(groups, source in ("argument", "text"), headline(parse))
     stops = _crossings([_stop(seq, group, areas) for seq, group in enumerate(ordered, 1)])
     stops, legs = _legs(stops)
     message = None
@@ -176,10 +183,10 @@ def headline(parse: Geoparse) -> str | None:
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     line = text[start:end if end >= 0 else len(text)].strip()
-    if not line or len(line) > 160 or structure.in_furniture(start) or \
-            (structure.dateline and structure.dateline.start <= start < structure.dateline.end) or \
-            (line.endswith(".") and len(line.split()) > 20):
-        return None
+    if not line or end < 0 or len(line) > 160 or line.endswith(".") or \
+            structure.in_furniture(start) or \
+            (structure.dateline and structure.dateline.start <= start < structure.dateline.end):
+        return None  # a headline is a short line of its own, with no full stop
     return line
 
 
@@ -189,6 +196,7 @@ def headline(parse: Geoparse) -> str | None:
 @dataclass
 class _Group:
     readings: list[Reading]
+    inherited: TimeExpr | None = None  # the time of a region or country that holds the stop
 
     @property
     def first(self) -> Reading:
@@ -261,9 +269,12 @@ def _drop_containers(readings: list[Reading]) -> tuple[list[Reading], list[Readi
     kept, dropped = [], []
     for r in readings:
         place = r.resolved.place
+        # Only a region told like the stop inside it is that stop's context: "expected to be
+        # transferred to Sicily" after a landing on Lampedusa is a next stop of its own.
         if r.mention.kind != "relative" and place is not None and \
                 place.kind in _AREA_KINDS and any(
-                    other is not r and _inside(other, place) for other in readings):
+                    other is not r and _inside(other, place) and
+                    (other.status in KNOWN) == (r.status in KNOWN) for other in readings):
             dropped.append(r)
         else:
             kept.append(r)
@@ -329,13 +340,20 @@ def _key_of(t: TimeExpr | None, trusted: bool) -> float | None:
     return None
 
 
-def _order(groups: list[_Group], trusted: bool) -> list[_Group]:
+def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
+           ) -> list[_Group]:
     """Known before now before planned; then time; then text order."""
     by_text = sorted(groups, key=lambda g: g.first.mention.start)
     keys: dict[int, float | None] = {}
     story: float | None = None
+    line_end = len(headline_text) if headline_text else 0
     for g in by_text:
-        own = [k for k in (_key_of(r.time, trusted) for r in g.readings) if k is not None]
+        times = [r.time for r in g.readings] + [g.inherited]
+        own = [k for k in (_key_of(t, trusted) for t in times) if k is not None]
+        if not own and line_end and all(r.mention.start < line_end for r in g.readings):
+            # Only in the headline, which tells the latest news: last of its kind.
+            keys[id(g)] = math.inf
+            continue
         if own:
             story = own[0]
             keys[id(g)] = story
@@ -374,9 +392,11 @@ def _stop(seq: int, group: _Group, areas: list[Place]) -> Stop:
     role = first.role or "stop"
     if status == "current":
         role = "current"
-    timed = next((r.time for r in group.readings if r.time is not None and
-                  r.time.start_dt is not None), None)
-    any_time = timed or next((r.time for r in group.readings if r.time is not None), None)
+    times = [r.time for r in group.readings if r.time is not None]
+    if group.inherited is not None:
+        times.append(group.inherited)
+    timed = next((t for t in times if t.start_dt is not None), None)
+    any_time = timed or (times[0] if times else None)
     when = None
     if any_time is not None:
         when = {"start": any_time.start_dt.isoformat() if any_time.start_dt else None,

@@ -178,3 +178,26 @@ def test_idioms_and_refusals_are_not_travel(gazetteer):
                    "a stop in Ceuta, and the talks would go ahead in Geneva.",
                    published="2016-10-26", gazetteer=gazetteer)
     assert [s.name for s in route.trip.stops] == ["Severomorsk"]
+
+
+def test_headline_news_comes_last_and_takes_its_country_time(gazetteer):
+    route = _route("Envoy arrives in Vientiane\n\nThe envoy arrived in Laos early Wednesday. She "
+                   "flew in from Hanoi, where she had stopped on Tuesday.",
+                   published="2024-06-19", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Hanoi", "Vientiane"]
+    assert route.trip.stops[1].when["start"].startswith("2024-06-19")
+
+
+def test_a_region_told_as_a_later_plan_is_a_stop_of_its_own(gazetteer):
+    route = _route("The boat was intercepted off Lampedusa on Monday. The passengers are "
+                   "expected to be transferred to Sicily in the coming days.",
+                   published="2024-07-02", gazetteer=gazetteer)
+    assert [s.status for s in route.trip.stops] == ["visited", "speculated"]
+
+
+def test_unknown_venue_near_a_place_and_objects_are_no_traveller(gazetteer):
+    route = _route("The hostage was driven from Gaza through the Kerem Shalom crossing and "
+                   "flown to Sheba Medical Center near Tel Aviv.", published="2024-02-27",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Gaza", "near Tel Aviv"]
+    assert route.traveler is None
