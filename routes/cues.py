@@ -24,6 +24,7 @@ __all__ = [
     "PRESENT_MOVE",
     "RETURN",
     "SUPERSEDED",
+    "TIMETABLE",
     "TRAVEL",
     "TRAVEL_VERBS",
 ]
@@ -43,7 +44,8 @@ CLAUSE_BREAK = re.compile(
     r"|\s(?=(?:but|and is|and was|and has|and had|and will|and would|and crossed"
     r"|and headed|and arrived|and left)\b)"
     r"|\b(?:that)\s|\b(?:said|says|told|reported|added|stated)\b\s+"
-    r"|,\s+(?=(?:then\s+)?(?:[a-z]+ed|left|went|came|flew|drove|rode|took|made|met|spent)\s)",
+    r"|,\s+(?=(?:then\s+)?(?:[a-z]+ed|left|went|came|flew|drove|rode|took|made|met|spent)\s)"
+    r"|,\s+(?=[a-z]+ing\s)|\s(?=(?:before|after)\s+[a-z]+ing\s)",
     re.IGNORECASE,
 )
 
@@ -102,6 +104,7 @@ TRAVEL = _words(
     r"(?:in|at)",
     r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at", "intercepted",
     "rescued", "taken to", "brought to", "transferred", "flown", "driven", "evacuated",
+    "back in", "back to", "back at", "back home", r"stop-?overs?", "layover",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit
@@ -131,6 +134,12 @@ PLAN = _words(
     "itinerary", "is going to", "are going to", "to visit", "announced", "will be",
     "is continuing", "continues", "on its way", "on his way", "on her way", "on their way",
     "en route", "allowed to", "permitted to", "is due", "are due", "due in", "due at",
+)
+
+# A travel verb in the present simple tells a timetable: "From there he flies to Dili".
+TIMETABLE = _words(
+    "flies", "travels", "heads", "arrives", "departs", "leaves", "goes", "moves", "continues",
+    "returns", "visits", "sails", "drives", "lands", "begins", "ends", "proceeds", "tours",
 )
 
 # The traveller is there now.

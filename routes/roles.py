@@ -100,6 +100,7 @@ class Reading:
     earlier: bool = False
     returning: bool = False
     before_main: bool = False
+    clause_start: int = 0
 
     @property
     def on_route(self) -> bool:
@@ -149,7 +150,7 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
             index=index, resolved=reader.resolved, role=role, status=status, reason=reason,
             cues=tuple(dict.fromkeys(found)), sentence=text[s_start:s_end].strip(),
             sentence_start=s_start, time=reader.time, weak=weak, earlier=earlier,
-            returning=returning, before_main=before_main,
+            returning=returning, before_main=before_main, clause_start=reader.clause.start,
         ))
     _place_described(readings, parse)
     return readings, times
@@ -303,6 +304,9 @@ class _MentionReader:
         returning = bool(cues.RETURN.search(self.text[self.clause.start:m.start]))
         if status == "current":
             role = "current"
+        elif re.search(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$",
+                       self.text[self.clause.start:m.start], re.IGNORECASE):
+            role = "waypoint"  # "with a stopover in Los Angeles"
         elif role == "stop" and re.search(r"\b(?:meet\w*|summit|talks|ceremon\w*|mass|"
                                           r"welcom\w*|celebrat\w*|pray\w*)\b", clause_text,
                                           re.IGNORECASE):
@@ -400,7 +404,7 @@ class _MentionReader:
         fronted = [t for t in self.times if self.s_start <= t.start and
                    t.end <= min(self.m.start, self.s_start + len(lead)) and
                    re.fullmatch(r"\W*(?:\w+\W+)?", self.text[self.s_start:t.start])]
-        pool = near or before or after or fronted
+        pool = near or before or fronted
         if not pool:
             return None
         return min(pool, key=lambda t: abs(t.start - self.m.start))
@@ -457,6 +461,11 @@ class _MentionReader:
             self.found.append(current)
             # "is continuing on its journey to X": heading there, not there yet.
             return ("planned", False) if role == "destination" else ("current", False)
+        bound = re.search(r"\bbound\s+(?:for|to)\s+(?:the\s+)?$",
+                          self.text[max(self.s_start, m.start - 20):m.start], re.IGNORECASE)
+        if bound:  # "a ship bound for Rotterdam": where it is going, not where it has been
+            self.found.append(bound.group(0).strip())
+            return "planned", False
         plan = _last(cues.PLAN, clause_before) or _last(cues.PLAN, tail)
         if plan:
             self.found.append(plan)
@@ -483,6 +492,10 @@ class _MentionReader:
             if past:
                 self.found.append(past.group(0))
             return "visited", role == "destination"
+        timetable = cues.TIMETABLE.search(clause_before)
+        if timetable:
+            self.found.append(timetable.group(0))
+            return "planned", False
         tense = clause_tense(self.text, m.start)
         if tense == "past":
             return "visited", role == "destination"

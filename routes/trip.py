@@ -32,6 +32,8 @@ _MAX_KMH = 1000.0  # faster than an airliner between two dated stops is not a re
 # How far apart two mentions may be and still name one stop (km): a town and its station.
 _SAME_PLACE_KM = 5.0
 _SAME_RELATIVE_KM = 40.0
+# Within one clause and time: where the traveller set out, passed, stopped, was going.
+_ROLE_RANK = {"origin": 0, "waypoint": 1, "destination": 3}
 _GENERIC = frozenset({"the", "of", "station", "railway", "airport", "international", "port",
                       "city", "bridge", "river", "near"})
 _WATER = frozenset({"sea", "ocean", "gulf", "bay", "strait"})
@@ -374,8 +376,8 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         # events of the same time; an origin before a stop of the same time.
         key = keys[id(g)]
         return (g.phase, g is goal, -math.inf if key is None else key,
-                not (g.first.before_main or g.first.earlier),
-                key is None or g.first.role != "origin", position[id(g)])
+                not (g.first.before_main or g.first.earlier), g.first.clause_start,
+                _ROLE_RANK.get(g.first.role, 2), position[id(g)])
 
     return sorted(groups, key=sort_key)
 

@@ -201,3 +201,20 @@ def test_unknown_venue_near_a_place_and_objects_are_no_traveller(gazetteer):
                    gazetteer=gazetteer)
     assert [s.name for s in route.trip.stops] == ["Gaza", "near Tel Aviv"]
     assert route.traveler is None
+
+
+def test_stopover_timetable_bound_for_and_back_in(gazetteer):
+    route = _route("The minister left Tokyo on Friday for Lima, with a stopover in Los Angeles.",
+                   published="2024-11-12", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Tokyo", "Los Angeles", "Lima"]
+    route = _route("The tour began in Jakarta on Tuesday. From there he flies to Port Moresby, "
+                   "then to Dili, returning to Rome on Sept. 13.", published="2024-08-30",
+                   gazetteer=gazetteer)
+    assert _stops(route)[1:3] == [("Port Moresby", "planned"), ("Dili", "planned")]
+    assert route.trip.stops[1].when is None  # Sept. 13 belongs to the return, not the flight
+    route = _route("The freighter, bound for Rotterdam, was seen off the coast of Yemen on "
+                   "Tuesday.", published="2024-03-08", gazetteer=gazetteer)
+    assert _stops(route) == [("Yemen", "visited"), ("Rotterdam", "planned")]
+    route = _route("He left Tokyo on Sunday evening and is expected back in Kyiv on Monday.",
+                   published="2023-05-22", gazetteer=gazetteer)
+    assert _stops(route) == [("Tokyo", "visited"), ("Kyiv", "speculated")]
