@@ -26,7 +26,6 @@ __all__ = [
     "SUPERSEDED",
     "TIMETABLE",
     "TRAVEL",
-    "TRAVEL_VERBS",
 ]
 
 
@@ -68,16 +67,6 @@ PREPOSITIONS = {
     "enter": "stop", "entering": "stop", "enters": "stop", "toured": "stop", "tour": "stop",
     "near": "stop", "outside": "stop", "around": "stop",
 }
-
-# Verbs that take a place as their object ("crossed the Tumen", "left Pyongyang"): the place
-# right after them is governed even without a preposition.
-TRAVEL_VERBS = frozenset({
-    "leaving", "left", "leave", "leaves", "departed", "depart", "departs", "departing",
-    "cross", "crossed", "crossing", "crosses", "transit", "transited", "pass", "passed",
-    "passing", "passes", "reach", "reached", "reaching", "reaches", "visit", "visited",
-    "visiting", "visits", "made", "entered", "enter", "entering", "enters", "toured", "tour",
-    "quit",
-})
 
 # A travel or presence verb somewhere in the clause: without one, "in X" is context ("the war
 # in X"), not a place the traveller was.

@@ -74,7 +74,6 @@ _COORDINATION = frozenset({",", "and", "or", "then", "&", "and/or"})
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture)\b",
                          re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!?\"”]\s*$")
-_ROLE_ORDER = ("current", "origin", "waypoint", "stop", "venue", "destination")
 
 
 @dataclass(frozen=True, slots=True)
