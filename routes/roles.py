@@ -70,6 +70,10 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|trav
 _REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed|had)\b",
                        re.IGNORECASE)
 _NEARNESS = frozenset({"close", "next", "adjacent", "near"})
+_EN_ROUTE = re.compile(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$", re.IGNORECASE)
+_EARLIER_TRIP = re.compile(r"\b(?:last year|the previous year|a year (?:ago|earlier)|"
+                           r"years? ago|in the past)\b", re.IGNORECASE)
+_TRIP_DAYS = 40  # a dated visit further back than this is an earlier trip, not this one
 _COORDINATION = frozenset({",", "and", "or", "then", "&", "and/or"})
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture)\b",
                          re.IGNORECASE)
@@ -212,6 +216,8 @@ class _MentionReader:
         lead = self.text[max(self.clause.start, self.m.start - 45):self.m.start]
         after = list(cues.AFTER.finditer(lead))
         before_main = bool(after) and "," not in lead[after[-1].end():]
+        if role == "waypoint" and _EN_ROUTE.search(lead):
+            before_main = True  # "for Lima, with a stopover in Los Angeles": on the way there
         if before_main and status == "current":
             role, status = "stop", "visited"  # "is in Nairobi after two days in Kampala"
         return role, status, reason, found, weak, earlier, returning, before_main
@@ -303,8 +309,7 @@ class _MentionReader:
         returning = bool(cues.RETURN.search(self.text[self.clause.start:m.start]))
         if status == "current":
             role = "current"
-        elif re.search(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$",
-                       self.text[self.clause.start:m.start], re.IGNORECASE):
+        elif _EN_ROUTE.search(self.text[self.clause.start:m.start]):
             role = "waypoint"  # "with a stopover in Los Angeles"
         elif role == "stop" and re.search(r"\b(?:meet\w*|summit|talks|ceremon\w*|mass|"
                                           r"welcom\w*|celebrat\w*|pray\w*)\b", clause_text,
@@ -409,7 +414,13 @@ class _MentionReader:
         return min(pool, key=lambda t: abs(t.start - self.m.start))
 
     def _past(self) -> bool:
-        """A date before the trip's year in the clause, or "as he did in 2019"."""
+        """An earlier trip: a year before the report's ("as he did in 2019"), "last year", or
+        a time more than 40 days before the report ("visited Beirut earlier this year")."""
+        clause = self.text[self.clause.start:self.clause.end]
+        earlier = _EARLIER_TRIP.search(clause)
+        if earlier:
+            self.found.append(earlier.group(0))
+            return True
         t = self.time
         if t is None or self.trip_year is None:
             return False
@@ -417,6 +428,11 @@ class _MentionReader:
         if year is not None and year < self.trip_year:
             self.found.append(t.text)
             return True
+        if self.anchor and t.start_dt and t.end_dt and not t.relative:
+            middle = t.start_dt + (t.end_dt - t.start_dt) / 2
+            if (self.anchor - middle.date()).days > _TRIP_DAYS:
+                self.found.append(t.text)
+                return True
         return False
 
     def _status(self, role: str, caption: bool) -> tuple[str, bool]:
@@ -426,7 +442,8 @@ class _MentionReader:
         clause_text = self.text[self.clause.start:self.clause.end]
         follow = _following_clause(self.text, self.clause.end, self.s_end)
         ends_clause = not re.search(r"\w", self.text[m.end:self.clause.end]) or \
-            re.fullmatch(r"(?:,\s*[A-Z][\w.’' -]*)+,?\s*", self.text[m.end:self.clause.end])
+            re.fullmatch(r"(?:,\s*(?:in\s+|near\s+|on\s+)?[A-Z][\w.’' -]*)+,?\s*",
+                         self.text[m.end:self.clause.end])
         if follow and ends_clause:
             # ", which she reached on Monday" / ", where it plays on June 2": the relative
             # clause says when, and with a travel word also what happened at the place.

@@ -978,6 +978,11 @@ def _month_year(anchor: date, month: int, shift: str | None, tense: str) -> int:
         return anchor.year if month > anchor.month else anchor.year + 1
     if shift == "this":
         return anchor.year
+    # "visited Beijing in September", told in June: last September.
+    if tense == "past" and month > anchor.month:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month:
+        return anchor.year + 1
     return _pick_year(anchor, month, 15, tense, None)
 
 

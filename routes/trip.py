@@ -32,8 +32,9 @@ _MAX_KMH = 1000.0  # faster than an airliner between two dated stops is not a re
 # How far apart two mentions may be and still name one stop (km): a town and its station.
 _SAME_PLACE_KM = 5.0
 _SAME_RELATIVE_KM = 40.0
-# Within one clause and time: where the traveller set out, passed, stopped, was going.
-_ROLE_RANK = {"origin": 0, "waypoint": 1, "destination": 3}
+# At one stated time, where the traveller set out comes first; the rest keep text order ("to
+# Rio and wintered at San Julian").
+_ROLE_RANK = {"origin": 0}
 _GENERIC = frozenset({"the", "of", "station", "railway", "airport", "international", "port",
                       "city", "bridge", "river", "near"})
 _WATER = frozenset({"sea", "ocean", "gulf", "bay", "strait"})
@@ -376,8 +377,9 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         # events of the same time; an origin before a stop of the same time.
         key = keys[id(g)]
         return (g.phase, g is goal, -math.inf if key is None else key,
-                not (g.first.before_main or g.first.earlier), g.first.clause_start,
-                _ROLE_RANK.get(g.first.role, 2), position[id(g)])
+                1 if key is None else _ROLE_RANK.get(g.first.role, 1),
+                not (g.first.before_main or g.first.earlier),
+                g.first.clause_start, position[id(g)])
 
     return sorted(groups, key=sort_key)
 

@@ -293,3 +293,14 @@ def test_offsets_point_into_the_text():
     text = "SEOUL, Sept. 13 -- The envoy left on Tuesday and will return early next week."
     for t in find_times(text, WED):
         assert text[t.start:t.end] == t.text
+
+
+def test_bare_month_follows_the_tense():
+    from datetime import date
+
+    from routes.timex import find_times
+
+    (past,) = find_times("She visited the capital in September.", date(2024, 6, 19))
+    assert past.start_dt.year == 2023 and past.start_dt.month == 9
+    (future,) = find_times("She will visit the capital in March.", date(2024, 6, 19))
+    assert future.start_dt.year == 2025 and future.start_dt.month == 3

@@ -218,3 +218,12 @@ def test_stopover_timetable_bound_for_and_back_in(gazetteer):
     route = _route("He left Tokyo on Sunday evening and is expected back in Kyiv on Monday.",
                    published="2023-05-22", gazetteer=gazetteer)
     assert _stops(route) == [("Tokyo", "visited"), ("Kyiv", "speculated")]
+
+
+def test_earlier_trips_in_the_same_year_are_not_this_trip(gazetteer):
+    route = _route("The foreign minister arrived in Cairo on Monday. Earlier this year she "
+                   "visited Beirut, and last year she toured Riyadh.", published="2024-10-07",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Cairo"]
+    assert _reason(route, "Beirut") == "past trip"
+    assert _reason(route, "Riyadh") == "past trip"
