@@ -93,7 +93,7 @@ TRAVEL = _words(
     r"(?:in|at)",
     r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at", "intercepted",
     "rescued", "taken to", "brought to", "transferred", "flown", "driven", "evacuated",
-    "back in", "back to", "back at", "back home", r"stop-?overs?", "layover",
+    "back in", "back to", "back at", "back home", r"stop-?overs?", "layover", "greeted",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit

@@ -66,8 +66,9 @@ _SAYING = re.compile(r"\b(?:said|say|says|reported|reports|report|told|believe\w
 _TRAVELLER_WORD = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:still\s+|now\s+)?\w+ing\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|travel|sail|fly|go|"
-                         r"enter|pass|land|dock|return|move|head|tour|stop)\b", re.IGNORECASE)
-_REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed|had)\b",
+                         r"enter|pass|land|dock|return|move|head|tour|stop|disembark|berth|"
+                         r"anchor)\b", re.IGNORECASE)
+_REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed)\b",
                        re.IGNORECASE)
 _NEARNESS = frozenset({"close", "next", "adjacent", "near"})
 _EN_ROUTE = re.compile(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$", re.IGNORECASE)
@@ -350,6 +351,11 @@ class _MentionReader:
                 return cues.PREPOSITIONS[last], last
             if last and cues.TRAVEL.fullmatch(last):
                 return "stop", last
+            clause_before = self.text[self.clause.start:m.start]
+            if m.relation == "direction" and last not in ("on", "in", "of", "over") and \
+                    cues.TRAVEL.search(clause_before):
+                # "were rescued by a charity ship south of Lampedusa": the event's place.
+                return "stop", m.surface.split()[0]
             if m.relation == "near" and last in (",", "") and cues.TRAVEL.search(
                     self.text[self.clause.start:self.clause.end]):
                 return "stop", m.surface.split()[0]
@@ -423,6 +429,13 @@ class _MentionReader:
             return True
         t = self.time
         if t is None or self.trip_year is None:
+            # "Xi last visited Russia in 2019, when the two leaders met in St Petersburg": an
+            # older year elsewhere in the sentence dates an undated clause too.
+            years = [y for y in (_year_of(x) for x in self.times
+                                 if self.s_start <= x.start < self.s_end) if y]
+            if self.trip_year and years and max(years) < self.trip_year:
+                self.found.append(str(max(years)))
+                return True
             return False
         year = _year_of(t)
         if year is not None and year < self.trip_year:

@@ -32,6 +32,7 @@ _MAX_KMH = 1000.0  # faster than an airliner between two dated stops is not a re
 # How far apart two mentions may be and still name one stop (km): a town and its station.
 _SAME_PLACE_KM = 5.0
 _SAME_RELATIVE_KM = 40.0
+_SAME_POSITION_KM = 50.0
 # At one stated time, where the traveller set out comes first; the rest keep text order ("to
 # Rio and wintered at San Julian").
 _ROLE_RANK = {"origin": 0}
@@ -165,7 +166,7 @@ def build_trip(parse: Geoparse, published: date | None = None,
         if r.time is not None and len(inside) == 1 and inside[0].inherited is None and \
                 all(x.time is None for x in inside[0].readings):
             inside[0].inherited = r.time
-    ordered = _order(groups, source in ("argument", "text"), headline(parse))
+    ordered = _one_position(_order(groups, source in ("argument", "text"), headline(parse)))
     stops = _crossings([_stop(seq, group, areas) for seq, group in enumerate(ordered, 1)])
     stops, legs = _legs(stops)
     message = None
@@ -382,6 +383,22 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
                 g.first.clause_start, position[id(g)])
 
     return sorted(groups, key=sort_key)
+
+
+def _one_position(groups: list[_Group]) -> list[_Group]:
+    """Two current positions side by side, a few dozen km apart, are one position told twice
+    ("at anchor south of the canal", "close to Taboga"): keep the named place, add the rest."""
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and prev.status == g.status == "current" and \
+                _km(*prev.point, *g.point) <= _SAME_POSITION_KM:
+            keep, add = (g, prev) if prev.first.mention.kind == "relative" and \
+                g.first.mention.kind != "relative" else (prev, g)
+            out[-1] = _Group(keep.readings + add.readings, keep.inherited or add.inherited)
+            continue
+        out.append(g)
+    return out
 
 
 # --- stops and legs ----------------------------------------------------------------------

@@ -227,3 +227,22 @@ def test_earlier_trips_in_the_same_year_are_not_this_trip(gazetteer):
     assert [s.name for s in route.trip.stops] == ["Cairo"]
     assert _reason(route, "Beirut") == "past trip"
     assert _reason(route, "Riyadh") == "past trip"
+
+
+def test_background_sentence_with_an_old_year_is_a_past_trip(gazetteer):
+    route = _route("The president arrived in Moscow on Monday. He last visited Russia in 2019, "
+                   "when the two leaders met in St Petersburg.", published="2023-03-21",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Moscow"]
+    assert _reason(route, "St Petersburg") == "past trip"
+
+
+def test_event_place_given_by_direction_and_one_current_position(gazetteer):
+    route = _route("The migrants were rescued south of Lampedusa on Sunday. The charity had "
+                   "asked to disembark in Sicily instead.", published="2024-02-05",
+                   gazetteer=gazetteer)
+    assert [s.status for s in route.trip.stops] == ["visited", "speculated"]
+    assert route.trip.stops[0].name == "south of Lampedusa"
+    route = _route("The ship is at anchor south of the Panama Canal, close to the island of "
+                   "Taboga.", published=None, gazetteer=gazetteer)
+    assert [s.status for s in route.trip.stops] == ["current"]
