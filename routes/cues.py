@@ -53,7 +53,8 @@ CLAUSE_BREAK = re.compile(
 PREPOSITIONS = {
     "from": "origin", "leaving": "origin", "left": "origin", "leave": "origin",
     "leaves": "origin", "departed": "origin", "depart": "origin", "departs": "origin",
-    "departing": "origin", "quit": "origin",
+    "departing": "origin", "quit": "origin", "fled": "origin", "flee": "origin",
+    "fleeing": "origin", "escaped": "origin",
     "through": "waypoint", "via": "waypoint", "across": "waypoint", "over": "waypoint",
     "past": "waypoint", "up": "waypoint", "down": "waypoint", "cross": "waypoint",
     "crossed": "waypoint", "crossing": "waypoint",
@@ -94,6 +95,7 @@ TRAVEL = _words(
     r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at", "intercepted",
     "rescued", "taken to", "brought to", "transferred", "flown", "driven", "evacuated",
     "back in", "back to", "back at", "back home", r"stop-?overs?", "layover", "greeted",
+    "diverted", r"(?:taken|takes|take|taking|took) (?:him|her|them|it|us) to",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit
@@ -101,7 +103,10 @@ TRAVEL = _words(
 TRAVEL_NOUN = re.compile(
     r"\b(?:his|her|their|its|the\s+\w+['’]s?|[A-Z][\w-]*['’]s?)\s+(?:\w+\s+){0,2}"
     r"(?:trip|trips|journey|visit|voyage|flight|tour|route|way|itinerary|stop|stopover|"
-    r"dinner|lunch|breakfast|meeting|summit|talks|convoy|motorcade|train|plane|ship)\b",
+    r"dinner|lunch|breakfast|meeting|summit|talks|convoy|motorcade|train|plane|ship)\b"
+    # "a flight from London to Singapore": a vehicle's own route.
+    r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:flight|train|ship|convoy|bus|boat|ferry|plane|vessel|"
+    r"motorcade|caravan)\s+(?:from|to|bound)\b",
     re.IGNORECASE,
 )
 
@@ -164,15 +169,16 @@ RETURN = re.compile(r"(?<!\bin )" + _words(
     re.IGNORECASE)
 
 # The clause is past perfect: the event comes before the narrative's time.
-PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ft|wn|ne|ght|ng)\b",
-                          re.IGNORECASE)
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ft|wn|ne|ght|ng)\b"
+                          r"|\bha(?:s|ve)\s+already\b", re.IGNORECASE)
 
 # "after a stop in X", "after leaving X": the place comes before the clause's main event.
 AFTER = re.compile(r"\b(?:after|following|having)\b", re.IGNORECASE)
 
 # A finite past verb makes a clause a report of what happened.
 PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|left|went|came|met|held|took|made|flew|drove|rode|spent|saw|"
+    r"\bha(?:s|ve)\s+(?:already\s+|just\s+|now\s+)?\w+(?:ed|en)\b"
+    r"|\b(?:was|were|had|did|left|went|came|met|held|took|made|flew|drove|rode|spent|saw|"
     r"said|told|reached|arrived|crossed|passed|headed|moved|stayed|visited|landed|departed|"
     r"returned|stopped|continued|traveled|travelled|boarded|entered|halted|sailed|arrived|"
     r"anchored|docked|trekked|settled|resumed|approached|transited|picked|stepped|"

@@ -126,8 +126,22 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
     """Read every resolved mention of a document; the time expressions come back too.
 
     ``who`` is the traveller (see :func:`traveler`): movements of other named people are
-    left out.
+    left out. When every place the traveller went lies before the report's window ("The
+    family fled Khartoum in April last year, ..."), that journey is the story, not an
+    earlier trip, and it is read as the route.
     """
+    readings, times = _read_all(parse, anchor, who, allow_past=False)
+    if anchor is not None and any(r.reason == "past trip" for r in readings) and not any(
+            r.on_route and r.time is not None and r.time.start_dt is not None and
+            (anchor - r.time.start_dt.date()).days <= _TRIP_DAYS for r in readings):
+        # Nothing on the route is dated in the report's own window: the dated past is the
+        # story's own journey, not an earlier trip.
+        readings, times = _read_all(parse, anchor, who, allow_past=True)
+    return readings, times
+
+
+def _read_all(parse: Geoparse, anchor: date | None, who: str | None, *, allow_past: bool
+              ) -> tuple[list[Reading], list[TimeExpr]]:
     text = parse.document.text
     times = _chain(find_times(text, anchor))
     spans = [(s.start, s.end) for s in sentences(text)]
@@ -141,11 +155,16 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
     pairs = [(a, c) for (a, b), (c, _) in itertools.pairwise(plain) if text[b:c] == " "]
     joined = {a for a, _ in pairs} | {c for _, c in pairs}
     readings = []
-    for index, resolved in enumerate(parse.mentions):
+    mentions = list(parse.mentions)
+    here = _here(parse)
+    if here is not None:
+        mentions.append(here)
+    for index, resolved in enumerate(mentions):
         m = resolved.mention
         s_start, s_end = next(((a, b) for a, b in spans if a <= m.start < b),
                               (m.start, m.end))
-        reader = _MentionReader(text, resolved, s_start, s_end, times, anchor, parse, others)
+        reader = _MentionReader(text, resolved, s_start, s_end, times, anchor, parse, others,
+                                allow_past)
         role, status, reason, found, weak, earlier, returning, before_main = reader.read(
             index in anchors, m.start in joined and m.kind == "place",
             any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
@@ -195,7 +214,7 @@ class _MentionReader:
 
     def __init__(self, text: str, resolved: Resolved, s_start: int, s_end: int,
                  times: list[TimeExpr], anchor: date | None, parse: Geoparse,
-                 others) -> None:
+                 others, allow_past: bool = False) -> None:
         self.text = text
         self.resolved = resolved
         self.m = resolved.mention
@@ -204,6 +223,7 @@ class _MentionReader:
         self.times = times
         self.anchor = anchor
         self.trip_year = anchor.year if anchor else None
+        self.allow_past = allow_past
         self.parse = parse
         self.others = others
         self.found: list[str] = []
@@ -242,6 +262,9 @@ class _MentionReader:
         if joined:
             return None, None, "part of a longer name (two place names side by side)", [], \
                 False, False, False
+        if m.kind == "place" and m.surface[:1].islower() and \
+                self.text[m.start:m.end].lower() != "here":
+            return None, None, "a common noun, not a name", [], False, False, False
         if re.search(r"\bthe\s+$", self.text[max(0, m.start - 5):m.start]) and \
                 self.resolved.place.feature_class == "P":
             # "the Rotterdam", "the White House": with an article, a town's name is a ship, a
@@ -302,7 +325,7 @@ class _MentionReader:
             self.found.append(superseded.group(0))
             return None, None, "rejected or superseded plan", list(self.found), False, False, \
                 False
-        if self._past():
+        if not self.allow_past and self._past():
             return None, None, "past trip", list(self.found), False, False, False
         status, weak = self._status(role, caption)
         earlier = bool(cues.PAST_PERFECT.search(
@@ -369,6 +392,11 @@ class _MentionReader:
                 if low in cues.PREPOSITIONS and low not in ("on", "of", "over"):
                     return cues.PREPOSITIONS[low], low
             return None, ""
+        if self.text[m.start:m.end].lower() == "here":
+            # "arrived here", "left here": the dateline's place, in the role of the verb.
+            words = _WORD.findall(self.text[self.clause.start:m.start])
+            verb = words[-1].lower() if words else ""
+            return _HERE_ROLES.get(verb, "stop"), verb
         words = _WORD.findall(self.text[self.clause.start:m.start])
         steps = 0
         for i in range(len(words) - 1, -1, -1):
@@ -545,6 +573,28 @@ class _MentionReader:
             not _HEADLINE_END.search(self.text[:line_end])
 
 
+_HERE = re.compile(r"\b(arrived|arrives|arriving|came|comes|landed|lands|left|leaves|leaving|"
+                   r"departed|departs|stayed|stays|is|was|are|were|remains|remained)\s+here\b",
+                   re.IGNORECASE)
+_HERE_ROLES = {"left": "origin", "leaves": "origin", "leaving": "origin", "departed": "origin",
+               "departs": "origin"}
+
+
+def _here(parse: Geoparse) -> Resolved | None:
+    """"The envoy arrived here on Wednesday", under a "NAIROBI --" dateline: the dateline's
+    place, read at the word "here"."""
+    dateline = next((r for r in parse.mentions if r.mention.kind == "dateline" and
+                     r.place is not None), None)
+    if dateline is None:
+        return None
+    found = _HERE.search(parse.document.text, dateline.mention.end)
+    if found is None:
+        return None
+    start = found.start() + found.group(0).lower().rindex("here")
+    mention = replace(dateline.mention, start=start, end=start + 4, kind="place")
+    return replace(dateline, mention=mention)
+
+
 def _chain(times: list[TimeExpr]) -> list[TimeExpr]:
     """"The next day", "in the afternoon": resolved against the time told just before."""
     out, previous = [], None
@@ -650,7 +700,8 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
                 # object, not who travels.
                 skipping = capital and (skipping or previous in _OBJECT_OF)
                 inside = any(a <= base + word.start() < b for a, b in place_spans)
-                if capital and not skipping and not inside and \
+                acronym = token.isupper() and len(token) <= 4  # "the UN envoy"
+                if capital and not skipping and not inside and not acronym and \
                         token.lower() not in _NOT_NAMES and len(token) > 1:
                     names[-1].append(token)
                 elif names[-1]:
@@ -675,7 +726,12 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
     # Ties go to the name the text uses most, then to the one it names first.
     key = max(counts, key=lambda w: (counts[w], len(re.findall(rf"\b{re.escape(w)}\b", text)),
                                      -text.find(w)))
-    return max(full[key], key=lambda name: (len(name.split()) <= 3, len(name)))
+    # The fullest form of the name the text uses most: "Kim Jong-un" for "Kim", and "Pope
+    # Francis" rather than another pope named once.
+    names = full[key]
+    longer = [n for n in names if len(n.split()) <= 3] or list(names)
+    return max(longer, key=lambda n: (sum(c for m, c in names.items()
+                                          if set(m.split()) <= set(n.split())), len(n)))
 
 
 _OBJECT_OF = frozenset(cues.PREPOSITIONS) - {"left", "leaving", "visited", "reached"}

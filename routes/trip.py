@@ -207,6 +207,13 @@ class _Group:
         return self.readings[0]
 
     @property
+    def lead(self) -> Reading:
+        """The mention that places the stop in the story: the first that is not a mere
+        heading, else the last heading ("a flight to Singapore was diverted ... and later
+        continued to Singapore")."""
+        return next((r for r in self.readings if not r.weak), self.readings[-1])
+
+    @property
     def point(self) -> tuple[float, float]:
         return self.first.resolved.lat, self.first.resolved.lon
 
@@ -259,7 +266,10 @@ def _group(readings: list[Reading]) -> list[_Group]:
         if match is not None:
             later = groups[groups.index(match) + 1:]
             same_phase = [g for g in later if _phase(g.first) == _phase(r) == _phase(match.first)]
-            if (r.returning and later) or (r.role == "destination" and same_phase):
+            # Only a place reached before can be returned to: "a flight to Singapore was
+            # diverted to Baku and later continued to Singapore" is one stop at Singapore.
+            reached = any(not x.weak for x in match.readings)
+            if reached and ((r.returning and later) or (r.role == "destination" and same_phase)):
                 match = None
         if match is None:
             groups.append(_Group([r]))
@@ -347,7 +357,7 @@ def _key_of(t: TimeExpr | None, trusted: bool) -> float | None:
 def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
            ) -> list[_Group]:
     """Known before now before planned; then time; then text order."""
-    by_text = sorted(groups, key=lambda g: g.first.mention.start)
+    by_text = sorted(groups, key=lambda g: g.lead.mention.start)
     keys: dict[int, float | None] = {}
     story: float | None = None
     line_end = len(headline_text) if headline_text else 0
@@ -377,10 +387,10 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         # Past perfect ("they had crossed into Italy") and "after a stop in X" come before the
         # events of the same time; an origin before a stop of the same time.
         key = keys[id(g)]
+        lead = g.lead
         return (g.phase, g is goal, -math.inf if key is None else key,
-                1 if key is None else _ROLE_RANK.get(g.first.role, 1),
-                not (g.first.before_main or g.first.earlier),
-                g.first.clause_start, position[id(g)])
+                1 if key is None else _ROLE_RANK.get(lead.role, 1),
+                not (lead.before_main or lead.earlier), lead.clause_start, position[id(g)])
 
     return sorted(groups, key=sort_key)
 

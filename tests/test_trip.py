@@ -246,3 +246,21 @@ def test_event_place_given_by_direction_and_one_current_position(gazetteer):
     route = _route("The ship is at anchor south of the Panama Canal, close to the island of "
                    "Taboga.", published=None, gazetteer=gazetteer)
     assert [s.status for s in route.trip.stops] == ["current"]
+
+
+def test_here_under_a_dateline_and_a_journey_told_in_the_past(gazetteer):
+    route = _route("NAIROBI, Jan 10 -- The envoy arrived here on Wednesday from Addis Ababa. "
+                   "She is scheduled to travel to Kigali next week.", published="2024-01-10",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Addis Ababa", "Nairobi", "Kigali"]
+    route = _route("The family fled Khartoum in April last year, travelling by bus to Port "
+                   "Sudan and then by boat to Jeddah.", published="2024-05-14",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Khartoum", "Port Sudan", "Jeddah"]
+
+
+def test_a_diverted_flight_reaches_its_destination_last(gazetteer):
+    route = _route("A flight from London to Singapore was diverted to Baku on Tuesday. The "
+                   "aircraft later continued to Singapore.", published="2023-08-02",
+                   gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["London", "Baku", "Singapore"]
