@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from .errors import InputError
 from .io import atomic_write
@@ -23,7 +23,7 @@ from .io import atomic_write
 if TYPE_CHECKING:
     from .route import Route
 
-__all__ = ["FORMATS", "format_for", "id_prefix", "stable_ids", "write_route"]
+__all__ = ["FORMATS", "dump_json", "format_for", "id_prefix", "stable_ids", "write_route"]
 
 FORMATS = ("html", "geojson", "json", "gpkg", "csv")
 _SUFFIXES = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "json",
@@ -87,17 +87,20 @@ def write_route(route: Route, path: Path, *, format: str | None = None, embed: b
         with atomic_write(path) as handle:
             handle.write(page)
     elif chosen in ("geojson", "json"):
-        data = route.to_geojson()
-        if chosen == "json":
-            data = _plain(data)
         with atomic_write(path) as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
+            dump_json(route, handle, plain=chosen == "json")
     elif chosen == "gpkg":
         _write_gpkg(route, path)
     else:
         _write_csv(route, path)
     return path
+
+
+def dump_json(route: Route, handle: IO[str], *, plain: bool = False) -> None:
+    """The route as GeoJSON (or, ``plain``, as lists of stops, legs, areas and mentions)."""
+    data = route.to_geojson()
+    json.dump(_plain(data) if plain else data, handle, ensure_ascii=False, indent=1)
+    handle.write("\n")
 
 
 def _plain(collection: dict) -> dict:

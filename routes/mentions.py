@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
 from .model import Mention, Place
 from .names import TYPE_WORDS, fold, split_type
-from .news import NewsStructure, read_structure
+from .news import MONTHS, NewsStructure, read_structure
 from .text import Token, sentences
 
 __all__ = ["find_mentions"]
@@ -66,12 +66,8 @@ _FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-})
+_CALENDAR = frozenset(MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _capitalised(token: Token) -> bool:

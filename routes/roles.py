@@ -130,20 +130,20 @@ def read_roles(parse: Geoparse, anchor: date | None, who: str | None
     family fled Khartoum in April last year, ..."), that journey is the story, not an
     earlier trip, and it is read as the route.
     """
-    readings, times = _read_all(parse, anchor, who, allow_past=False)
+    times = _chain(find_times(parse.document.text, anchor))
+    readings = _read_all(parse, anchor, who, times, allow_past=False)
     if anchor is not None and any(r.reason == "past trip" for r in readings) and not any(
             r.on_route and r.time is not None and r.time.start_dt is not None and
             (anchor - r.time.start_dt.date()).days <= _TRIP_DAYS for r in readings):
         # Nothing on the route is dated in the report's own window: the dated past is the
         # story's own journey, not an earlier trip.
-        readings, times = _read_all(parse, anchor, who, allow_past=True)
+        readings = _read_all(parse, anchor, who, times, allow_past=True)
     return readings, times
 
 
-def _read_all(parse: Geoparse, anchor: date | None, who: str | None, *, allow_past: bool
-              ) -> tuple[list[Reading], list[TimeExpr]]:
+def _read_all(parse: Geoparse, anchor: date | None, who: str | None, times: list[TimeExpr],
+              *, allow_past: bool) -> list[Reading]:
     text = parse.document.text
-    times = _chain(find_times(text, anchor))
     spans = [(s.start, s.end) for s in sentences(text)]
     others = _someone_else(who)
     anchors = {m.mention.anchor for m in parse.mentions if m.mention.kind == "relative"}
@@ -176,7 +176,7 @@ def _read_all(parse: Geoparse, anchor: date | None, who: str | None, *, allow_pa
             returning=returning, before_main=before_main, clause_start=reader.clause.start,
         ))
     _place_described(readings, parse)
-    return readings, times
+    return readings
 
 
 def _place_described(readings: list[Reading], parse: Geoparse) -> None:

@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .geoparse import Geoparse
@@ -308,11 +309,23 @@ def _inside(reading: Reading, area: Place) -> bool:
     if area.kind == "continent":
         return place.kind != "continent"
     if area.extent:
-        from shapely.geometry import Point, shape
-
-        point = Point(reading.resolved.lon, reading.resolved.lat)
-        return shape(area.extent).buffer(0.05).contains(point)
+        return _holds(area, reading.resolved.lat, reading.resolved.lon)
     return bool(area.admin1) and place.admin1 == area.admin1 and place.country == area.country
+
+
+def _holds(area: Place, lat: float, lon: float) -> bool:
+    """Whether an area's extent (with a small margin for coarse outlines) holds a point."""
+    from shapely.geometry import Point
+
+    return _outline(area).contains(Point(lon, lat))
+
+
+@lru_cache(maxsize=256)
+def _outline(area: Place):
+    """One buffered shape per area: every stop of a trip is tested against the same few."""
+    from shapely.geometry import shape
+
+    return shape(area.extent).buffer(0.05)
 
 
 def _context(group_point: tuple[float, float], place: Place | None,
@@ -325,11 +338,8 @@ def _context(group_point: tuple[float, float], place: Place | None,
             if place is not None and place.country == area.country:
                 return area.name
             continue
-        if area.extent:
-            from shapely.geometry import Point, shape
-
-            if shape(area.extent).buffer(0.05).contains(Point(group_point[1], group_point[0])):
-                return area.name
+        if area.extent and _holds(area, *group_point):
+            return area.name
     return None
 
 

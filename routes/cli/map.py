@@ -59,14 +59,9 @@ def map_command(
                          f"--format {chosen}")
     route = _route(article, published, gazetteer)
     if output is None and chosen in ("geojson", "json"):
-        import json
+        from ..export import dump_json
 
-        from ..export import _plain
-
-        data = route.to_geojson()
-        json.dump(data if chosen == "geojson" else _plain(data), sys.stdout,
-                  ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(route, sys.stdout, plain=chosen == "json")
     else:
         if output is None:
             if chosen != "html":
@@ -101,8 +96,7 @@ def explain_command(article: Articles, published: Published = None,
 
 def _route(articles: list[Path], published: str | None, gazetteer):
     from ..reader import read_documents
-    from ..route import Route, parse_date
-    from ..trip import build_trip
+    from ..route import parse_date, track
 
     if len(articles) != 1:
         raise InputError(f"one ARTICLE at a time: got {len(articles)}; routes that combine "
@@ -112,10 +106,7 @@ def _route(articles: list[Path], published: str | None, gazetteer):
         raise InputError(f"{path}: routes map reads one report (.txt or .html), not a corpus")
     date = parse_date(published) if published else None
     gaz = open_gazetteer(gazetteer)
-    from ..geoparse import places
-
     documents = list(read_documents(path))
     if not documents:
         raise InputError(f"{path}: no text to read")
-    parse = places(documents[0], gazetteer=gaz)
-    return Route(build_trip(parse, date, gaz), source=path.name, gazetteer=gaz)
+    return track(documents[0], date, gazetteer=gaz, source=path.name)
