@@ -97,3 +97,9 @@ def test_an_ocean_is_not_pulled_into_a_local_story(parse):
                   "over the Atlantic toward Miami, Florida.")
     assert found["Atlantic"].place.kind == "sea"
     assert found["Houston"].place.admin1 == "TX"
+
+
+def test_a_curated_landmark_outranks_a_town_of_its_name(parse):
+    found = parse("Reporters gathered at the White House on Monday.")
+    assert found["White House"].place.kind == "landmark"
+    assert abs(found["White House"].place.lat - 38.9) < 0.1
