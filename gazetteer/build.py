@@ -11,8 +11,11 @@ tells exact from transliterated matches afterwards:
 
 Regions have no coordinates in their source, so each is placed at the centre of the hull of its
 member places, and the hull is kept as its extent (a GeoJSON geometry). Countries take their
-centre and outline from ``countryinfo`` where it has them, and the same hull otherwise. The build
-writes a temporary file and renames it, so a crash never leaves a half-built index behind.
+centre and outline from ``countryinfo`` where it has them, and the same hull otherwise.
+
+The index is never changed in place: a build (and a dump import, see ``Gazetteer.add``) writes a
+temporary file and renames it over the index (:func:`replacing`). So a crash never leaves a
+half-built index behind, and readers can open the file immutable, without SQLite's file locks.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDEXES", "PLACE_COLUMNS", "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys",
-    "fingerprint", "place_row", "select_in", "upsert_clause",
+    "fingerprint", "place_row", "replacing", "select_in", "upsert_clause",
 ]
 
 SCHEMA_VERSION = "6"
@@ -85,6 +90,27 @@ def select_in(con: sqlite3.Connection, sql: str, values: Sequence) -> Iterator[t
     for start in range(0, len(values), 900):
         chunk = values[start:start + 900]
         yield from con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
+@contextmanager
+def replacing(path: Path, *, copy: bool = False) -> Iterator[Path]:
+    """A temporary file beside ``path`` that is renamed over it when the block completes.
+
+    ``copy`` starts it as a copy of the index (to change it) rather than empty (to build one). If
+    the block fails the temporary file is deleted and the index stays as it was. Processes that
+    have the index open keep reading the file they opened, which never changes under them.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if copy:
+            shutil.copyfile(path, tmp)
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def cell_of(lat: float, lon: float) -> int:
@@ -298,11 +324,7 @@ def build_index(
     progress = progress or (lambda _stage, _fraction: None)
     started = time.perf_counter()
     entries, counts = _gather(progress)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(path) as tmp:
         con = sqlite3.connect(tmp)
         # A temporary file needs no journal: if the build fails it is simply deleted.
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -334,9 +356,6 @@ def build_index(
         )
         con.commit()
         con.close()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     progress("done", 1.0)
     return counts
 

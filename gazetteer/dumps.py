@@ -6,6 +6,8 @@ GeoNames' 19-column "geoname" format) and ``alternateNamesV2.zip`` (10 columns; 
 name. Rows are read in chunks and upserted by GeoNames id, so importing a file twice changes
 nothing and an imported city replaces its bundled copy with richer data (feature codes,
 admin codes). Any bad row aborts the import and rolls it back, leaving the index as it was.
+``Gazetteer.add`` hands this module a copy of the index and renames it over the original only when
+the import succeeds: the index file is never changed in place (readers open it immutable).
 
 A large dump is parsed by a second process while this one writes to SQLite: parsing and name
 folding cost about as much as the inserts, so two cores import allCountries (13 M rows) in

@@ -23,7 +23,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +57,7 @@ def default_index_path() -> Path:
     return Path(folder) / "gazetteer.sqlite"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Query:
     """A name as asked for: its keys, and how a stored name row relates to it."""
 
@@ -73,14 +73,18 @@ class _Query:
         folded = fold(text)
         full = folded.removeprefix("the ")
         stem, type_word = split_type(folded)
-        probes = {loose(full)}
+        probe = loose(full)
+        probes: tuple[str, ...] = (probe,)
+        hints: tuple[str, ...] = ()
         if type_word:
-            probes.add(loose(stem))
+            hints = TYPE_WORDS[type_word]
+            stem_probe = loose(stem)
+            if stem_probe != probe:
+                probes = (probe, stem_probe)
         stripped = text.strip()
         if 2 <= len(stripped) <= 4 and stripped.isalnum() and stripped.isupper():
-            probes.add("#" + stripped.lower())
-        hints = TYPE_WORDS[type_word] if type_word else ()
-        return cls(folded, full, stem, type_word, hints, tuple(probes))
+            probes = (*probes, "#" + stripped.lower())
+        return cls(folded, full, stem, type_word, hints, probes)
 
     def match(self, fkey: str, flag: int) -> str:
         """How a stored (fold key, flag) row matches: exact, stem, loose or code."""
@@ -89,7 +93,7 @@ class _Query:
         if fkey == self.stem and self.type_word:
             return "exact"  # "Razdolnaya River" meets "Razdolnaya" or "Razdolnaya River"
         if flag == NAME:
-            return "exact" if fkey in (self.folded, self.full) else "loose"
+            return "exact" if fkey == self.folded or fkey == self.full else "loose"
         return "stem" if fkey == self.full else "loose"  # "Amur" meets "Amur Oblast"
 
 
@@ -152,7 +156,10 @@ class Gazetteer:
     def _connection(self) -> sqlite3.Connection:
         if self._con is None:
             self.ensure()
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+            # Nothing changes the index file in place (``gazetteer.build.replacing``), so it is
+            # opened immutable: SQLite then skips the file locks and change checks it makes
+            # around every statement, seven system calls that cost a lookup a sixth of its time.
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
                                         check_same_thread=False)
             # Memory-mapped reads skip a system call per page: lookups take half the time.
             self._con.execute("PRAGMA mmap_size=268435456")
@@ -226,19 +233,35 @@ class Gazetteer:
         }
 
     def add(self, path: Path, *, progress: Callable[[int, int], None] | None = None) -> dict:
-        """Import a GeoNames dump into the index, in one transaction (all or nothing)."""
+        """Import a GeoNames dump into the index, all or nothing.
+
+        The import goes into a copy of the index that replaces it when complete (lookups rely on
+        the file never changing in place). A write lock on the index is held meanwhile, so two
+        imports at once cannot both copy it and lose one another's rows: the second one waits.
+        """
+        from gazetteer.build import replacing
         from gazetteer.dumps import import_dump
 
         self.ensure()
         self.close()
         try:
-            con = sqlite3.connect(self.path)
+            lock = sqlite3.connect(self.path)
+            lock.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {self.path}: {exc}") from None
         try:
-            return import_dump(con, Path(path), progress=progress)
+            with replacing(self.path, copy=True) as copy:
+                con = sqlite3.connect(copy)
+                try:
+                    return import_dump(con, Path(path), progress=progress)
+                finally:
+                    con.close()
+        except OSError as exc:
+            raise GazetteerError(
+                f"cannot write the gazetteer index in {self.path.parent}: "
+                f"{exc.strerror or exc}") from None
         finally:
-            con.close()
+            lock.close()
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -298,35 +321,57 @@ class Gazetteer:
         limit: int | None = 10,
     ) -> list[Place]:
         country = country.upper() if country else None
-        best: dict[str, tuple[float, str, tuple]] = {}
-        for fkey, flag, *record in rows:
-            if (country and record[6] != country) or (kind and record[5] != kind):
+        score_of = self._score
+        # Rows are (fkey, flag, *record): record[1] (row[3]) is the gid, one entry per place.
+        best: dict[str, tuple[float, str, Sequence]] = {}
+        for row in rows:
+            if (country and row[8] != country) or (kind and row[7] != kind):
                 continue
-            match = query.match(fkey, flag)
-            score = self._score(query, match, fkey, record, near)
-            if record[1] not in best or score > best[record[1]][0]:
-                best[record[1]] = (score, match, record)
-        if query.type_word is None and any(m != "loose" for _s, m, _r in best.values()):
-            # A transliteration guess never competes with a name spelled as written (but
-            # "Primorsky Krai" may well be "Primorskiy kray": the type word vouches for it).
-            best = {gid: item for gid, item in best.items() if item[1] != "loose"}
-        ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], item[2][1]))
-        con = self._connection()
-        return [_place(record, score, match, con) for score, match, record in ranked[:limit]]
+            match = query.match(row[0], row[1])
+            score = score_of(query, match, row, near)
+            held = best.get(row[3])
+            if held is None or score > held[0]:
+                best[row[3]] = (score, match, row)
+        ranked = list(best.values())
+        if query.type_word is None and len(ranked) > 1:
+            matches = {m for _s, m, _r in ranked}
+            if "loose" in matches and len(matches) > 1:
+                # A transliteration guess never competes with a name spelled as written (but
+                # "Primorsky Krai" may well be "Primorskiy kray": the type word vouches for it).
+                ranked = [item for item in ranked if item[1] != "loose"]
+        if len(ranked) > 1:
+            ranked.sort(key=lambda item: (-item[0], -item[2][10], item[2][3]))
+        return self._places([(row[2:], score, match) for score, match, row in ranked[:limit]])
+
+    def _places(self, found: list[tuple[Sequence, float, str]]) -> list[Place]:
+        """Places for (record, score, match) triples; outlines and lines come in one query.
+
+        Records only say whether a place has an outline or a line (long JSON strings), so the
+        rows a ranking discards never load theirs.
+        """
+        wanted = [record[0] for record, _score, _match in found if record[11] or record[12]]
+        shapes: dict[int, tuple[str | None, str | None]] = {}
+        if wanted:
+            from gazetteer.build import select_in
+
+            shapes = {id_: (extent, line) for id_, extent, line in select_in(
+                self._connection(), "SELECT id, extent, line FROM places WHERE id IN ({marks})",
+                wanted)}
+        return [_place(record, score, match, shapes.get(record[0]))
+                for record, score, match in found]
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO code ("RU"), or None."""
         row = self._connection().execute(
             f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' AND country = ? "
             "ORDER BY population DESC LIMIT 1", (code.upper(),)).fetchone()
-        return _place(row, 20.0, "code", self._connection()) if row else None
+        return self._places([(row, 20.0, "code")])[0] if row else None
 
     def countries(self) -> list[Place]:
         """Every country with its outline: the offline basemap of a map drawn with no tiles."""
-        con = self._connection()
-        rows = con.execute(f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' "
-                           "AND extent IS NOT NULL").fetchall()
-        return [_place(row, 0.0, "exact", con) for row in rows]
+        rows = self._connection().execute(f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' "
+                                          "AND extent IS NOT NULL").fetchall()
+        return self._places([(row, 0.0, "exact") for row in rows])
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
@@ -345,9 +390,10 @@ class Gazetteer:
 
     @staticmethod
     def _score(
-        query: _Query, match: str, fkey: str, record: list, near: tuple[float, float] | None
+        query: _Query, match: str, row: Sequence, near: tuple[float, float] | None
     ) -> float:
-        _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, *_rest = record
+        (fkey, _flag, _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, _extent,
+         _line, altnames, _source) = row
         score = _MATCH_SCORE[match] + _importance(kind, code, population, gid)
         if gid.startswith("user:"):
             score += 1.0  # the user's own places win ties against bundled ones
@@ -362,7 +408,7 @@ class Gazetteer:
                 type_word in _ADM2_WORDS and code == "ADM2"
             ):
                 score += 1.5
-            if _has_type_word(type_word, name, record[13]):
+            if _has_type_word(type_word, name, altnames):
                 score += 3.0
         if near is not None:
             score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], lat, lon) / 50.0)
@@ -390,7 +436,7 @@ class Gazetteer:
             found = sorted((_distance_km(lat, lon, r[9], r[10]), r) for r in rows)
             if len(found) >= limit:
                 break
-        return [_place(r, -d, "exact", con) for d, r in found[:limit]]
+        return self._places([(r, -d, "exact") for d, r in found[:limit]])
 
     # -- user files ---------------------------------------------------------------------------
 
@@ -444,21 +490,33 @@ def _lookup_sql(probes: int) -> str:
     return f"SELECT {_JOINED}({','.join('?' * probes)})"
 
 
-def _place(record: list, score: float, match: str, con: sqlite3.Connection | None = None) -> Place:
-    (id_, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, has_extent,
-     has_line, altnames, source) = record
-    extent = line = None
-    if (has_extent or has_line) and con is not None:
-        extent_json, line_json = con.execute(
-            "SELECT extent, line FROM places WHERE id = ?", (id_,)).fetchone()
-        extent = json.loads(extent_json) if extent_json else None
-        line = json.loads(line_json) if line_json else None
-    return Place(
-        id=gid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=fcode, kind=kind,
-        country=country, admin1=admin1, population=population,
-        names=tuple(altnames.split("|")) if altnames else (),
-        extent=extent, line=line, source=source, score=round(score, 3), match=match,
-    )
+def _place(
+    record: Sequence, score: float, match: str, shape: tuple[str | None, str | None] | None
+) -> Place:
+    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, _has_extent,
+     _has_line, altnames, source) = record
+    extent_json, line_json = shape or (None, None)
+    place = _new_place(Place)
+    for set_field, value in zip(_PLACE_SETTERS, (
+        gid, name, lat, lon, fclass, fcode, kind, country, admin1, population,
+        tuple(altnames.split("|")) if altnames else (),
+        json.loads(extent_json) if extent_json else None,
+        json.loads(line_json) if line_json else None,
+        source, round(score, 3), match,
+    ), strict=True):
+        set_field(place, value)
+    return place
+
+
+# Place is a frozen dataclass, whose __init__ sets each of its 16 fields through
+# object.__setattr__: that cost as much as the rest of ranking a candidate. Candidates are
+# made by setting the slots directly; every field must be set (checked here, at import).
+_PLACE_FIELDS = ("id", "name", "lat", "lon", "feature_class", "feature_code", "kind", "country",
+                 "admin1", "population", "names", "extent", "line", "source", "score", "match")
+if set(_PLACE_FIELDS) != {f.name for f in fields(Place)}:
+    raise ImportError("routes.gazetteer._PLACE_FIELDS is out of step with Place's fields")
+_new_place = object.__new__
+_PLACE_SETTERS = tuple(getattr(Place, name).__set__ for name in _PLACE_FIELDS)
 
 
 def parse_near(text: str) -> tuple[float, float]:
