@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from routes.names import CODE, NAME, STEM, fold, is_indexable, loose, region_stems, split_type
+from routes.names import CODE, NAME, OWN, STEM, fold, is_indexable, loose, region_stems, split_type
 
 from . import sources
 from .sources import Entry
@@ -46,7 +46,7 @@ __all__ = [
     "fingerprint", "place_row", "replacing", "select_in", "upsert_clause",
 ]
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 Progress = Callable[[str, float], None]
 
 _SCHEMA = """
@@ -139,6 +139,7 @@ def entry_keys(entry: Entry) -> set[tuple[str, str, int]]:
     keys: set[tuple[str, str, int]] = set()
     seen: set[str] = set()
     is_region = entry.feature_class == "A"
+    own = fold(entry.name)
     for name in (entry.name, *entry.names):
         if not is_indexable(name):
             continue
@@ -151,7 +152,7 @@ def entry_keys(entry: Entry) -> set[tuple[str, str, int]]:
         if not key or key in seen:
             continue
         seen.add(key)
-        keys.add((loose(key), key, NAME))
+        keys.add((loose(key), key, OWN if key == own else NAME))
         stem, type_word = split_type(key)
         if type_word:
             keys.add((loose(stem), stem, STEM))
@@ -373,8 +374,11 @@ def _carry_over(con: sqlite3.Connection, old: Path) -> dict[str, int]:
             f"INSERT INTO places ({PLACE_COLUMNS}) SELECT {PLACE_COLUMNS} FROM old.places "
             "WHERE source LIKE 'dump:%'" + upsert_clause("gid")
         )
+        # An older index may not flag a place's own name: flag it from the name itself.
+        con.create_function("fold", 1, fold, deterministic=True)
         con.execute(
-            "INSERT INTO names SELECT DISTINCT n.lkey, p.id, n.fkey, n.flag FROM old.names n "
+            f"INSERT INTO names SELECT DISTINCT n.lkey, p.id, n.fkey, CASE WHEN n.flag = {NAME} "
+            f"AND n.fkey = fold(p.name) THEN {OWN} ELSE n.flag END FROM old.names n "
             "JOIN old.places o ON o.id = n.place JOIN places p ON p.gid = o.gid "
             "WHERE o.source LIKE 'dump:%'"
         )

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import GazetteerError, InputError
 from .model import Place
-from .names import CODE, NAME, TYPE_WORDS, fold, loose, split_type
+from .names import CODE, NAME, OWN, TYPE_WORDS, fold, loose, split_folded, split_type
 
 __all__ = ["Gazetteer", "default_index_path", "parse_near"]
 
@@ -69,10 +69,10 @@ class _Query:
     probes: tuple[str, ...]
 
     @classmethod
-    def parse(cls, text: str) -> _Query:
-        folded = fold(text)
+    def parse(cls, text: str, folded: str | None = None) -> _Query:
+        folded = fold(text) if folded is None else folded
         full = folded.removeprefix("the ")
-        stem, type_word = split_type(folded)
+        stem, type_word = split_folded(folded)
         probe = loose(full)
         probes: tuple[str, ...] = (probe,)
         hints: tuple[str, ...] = ()
@@ -92,7 +92,7 @@ class _Query:
             return "code"
         if fkey == self.stem and self.type_word:
             return "exact"  # "Razdolnaya River" meets "Razdolnaya" or "Razdolnaya River"
-        if flag == NAME:
+        if flag in (OWN, NAME):
             return "exact" if fkey == self.folded or fkey == self.full else "loose"
         return "stem" if fkey == self.full else "loose"  # "Amur" meets "Amur Oblast"
 
@@ -275,9 +275,10 @@ class Gazetteer:
         limit: int | None = 10,
     ) -> list[Place]:
         """Candidates for ``name``, best first; an empty list when nothing matches."""
-        if not name or not name.strip() or not fold(name):
+        folded = fold(name) if name else ""
+        if not folded:
             raise InputError("empty place name")
-        query = _Query.parse(name)
+        query = _Query.parse(name, folded)
         rows = self._connection().execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
         if self._extra:
             rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
@@ -290,9 +291,14 @@ class Gazetteer:
 
         Names that fold to nothing are left out of the result.
         """
-        wanted = {name for name in names if name and fold(name)}
-        done = {name: self._cache[(name, limit)] for name in wanted if (name, limit) in self._cache}
-        queries = {name: _Query.parse(name) for name in wanted if name not in done}
+        done: dict[str, list[Place]] = {}
+        queries: dict[str, _Query] = {}
+        for name in set(names):
+            cached = self._cache.get((name, limit)) if name else None
+            if cached is not None:
+                done[name] = cached
+            elif name and (folded := fold(name)):
+                queries[name] = _Query.parse(name, folded)
         probes = sorted({probe for query in queries.values() for probe in query.probes})
         from gazetteer.build import select_in
 
@@ -392,12 +398,12 @@ class Gazetteer:
     def _score(
         query: _Query, match: str, row: Sequence, near: tuple[float, float] | None
     ) -> float:
-        (fkey, _flag, _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, _extent,
+        (_fkey, flag, _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, _extent,
          _line, altnames, _source) = row
         score = _MATCH_SCORE[match] + _importance(kind, code, population, gid)
         if gid.startswith("user:"):
             score += 1.0  # the user's own places win ties against bundled ones
-        if match == "exact" and fkey == fold(name):
+        if match == "exact" and flag == OWN:
             score += 1.0  # the place's own name, not one of its alternates
             if gid.startswith("sup:"):
                 score += 2.0  # "White House": the landmark we curated, not a town or Casablanca

@@ -30,12 +30,14 @@ from functools import lru_cache
 __all__ = [
     "CODE",
     "NAME",
+    "OWN",
     "STEM",
     "TYPE_WORDS",
     "fold",
     "is_indexable",
     "loose",
     "region_stems",
+    "split_folded",
     "split_type",
 ]
 
@@ -111,8 +113,9 @@ def loose(name: str) -> str:
 
 
 # How an index row relates to its place: one of its names, a name's stem without its
-# feature-type word ("amur" of "Amur Oblast"), or a code (IATA/ICAO).
-NAME, STEM, CODE = 0, 1, 2
+# feature-type word ("amur" of "Amur Oblast"), a code (IATA/ICAO), or its own name (flagged at
+# build time so ranking need not fold every candidate's name again).
+NAME, STEM, CODE, OWN = 0, 1, 2, 3
 
 # Feature-type words a name can carry, and the kinds they ask for. Longer phrases come first so
 # "railway station" wins over "station".
@@ -189,7 +192,11 @@ _PREFIX_WORDS = {"lake", "mount", "gulf", "bay", "sea", "island", "province", "s
 
 def split_type(name: str) -> tuple[str, str | None]:
     """Split a folded stem from its feature-type word: ``("amur", "region")`` or ``(key, None)``."""
-    key = fold(name)
+    return split_folded(fold(name))
+
+
+def split_folded(key: str) -> tuple[str, str | None]:
+    """:func:`split_type` of a name already folded: lookups fold each query once."""
     if key.startswith(_ARTICLES):
         key = key.partition(" ")[2]
     if " " not in key:
