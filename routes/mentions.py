@@ -405,8 +405,9 @@ class _Finder:
         query = dateline.place.title()
         if not self.candidates.get(query):
             return None
+        # A dateline names the city the story was filed from: "NEW YORK (AP)" is not the state.
         return Mention(dateline.place_start, dateline.place_end, dateline.place, query,
-                       kind="dateline")
+                       kind="dateline", hint_kinds=("city", "town"))
 
     def link(self, mentions: list[Mention]) -> list[Mention]:
         """Containers ("X, Y" / "X in Y") and relative phrases ("north of X")."""

@@ -103,3 +103,9 @@ def test_a_curated_landmark_outranks_a_town_of_its_name(parse):
     found = parse("Reporters gathered at the White House on Monday.")
     assert found["White House"].place.kind == "landmark"
     assert abs(found["White House"].place.lat - 38.9) < 0.1
+
+
+def test_a_dateline_is_a_city(parse):
+    found = parse("NEW YORK (AP) — Officers closed two streets on Tuesday.")
+    place = found["NEW YORK"].place
+    assert place.kind == "city" and abs(place.lat - 40.7) < 0.3
