@@ -56,6 +56,10 @@ _RELATIVE = re.compile(
 )
 
 
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+(?:the\s+)?")
+_PLURAL_TYPE = re.compile(r"\s+(?:counties|states|provinces|regions|districts|rivers|islands|"
+                          r"cities|towns|villages|oblasts|parishes)\b", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 
@@ -417,8 +421,16 @@ class _Finder:
                 nxt = mentions[k + 1]
                 gap = self.text[mention.end:nxt.start]
                 if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?", gap) and \
-                        self._is_container(nxt):
+                        self._is_container(nxt) and not (
+                            "," in gap and _level(self.candidates.get(mention.query))
+                            and _level(self.candidates.get(mention.query))
+                            == _level(self.candidates.get(nxt.query))):
+                    # "Texas, Oklahoma": two states side by side are a list; "Punjab,
+                    # India" and "Cook County, Illinois" are a place and its container.
                     linked[k] = replace(linked[k], container=k + 1)
+        for run in self._lists(mentions):
+            for k in run:
+                linked[k] = replace(linked[k], peers=tuple(j for j in run if j != k))
         relatives = []
         for k, mention in enumerate(mentions):
             if mention.kind not in ("place", "dateline"):
@@ -444,6 +456,28 @@ class _Finder:
             ))
         relatives.extend(self._between(mentions))
         return linked + relatives
+
+    def _lists(self, mentions: list[Mention]) -> list[list[int]]:
+        """Runs of place names in a list: "Texas, Oklahoma and Georgia", "Paris or Lyon".
+
+        Two names joined only by a comma are left out: "Paris, Texas" is a place and its
+        container, not a list.
+        """
+        runs: list[tuple[list[int], bool]] = []
+        run: list[int] = []
+        joined = False
+        for k, mention in enumerate(mentions):
+            gap = self.text[mentions[k - 1].end:mention.start] if run else ""
+            if run and mention.kind == "place" and _LIST_GAP.fullmatch(gap):
+                run.append(k)
+                joined = joined or bool(_CONJUNCTION.search(gap))
+                continue
+            runs.append((run, joined))
+            run, joined = ([k] if mention.kind == "place" else []), False
+        runs.append((run, joined))
+        # "Douglas, Sarpy and Lancaster counties": the type word after a list says the kind.
+        return [run for run, joined in runs if (len(run) >= 3 or (len(run) == 2 and joined))
+                and not _PLURAL_TYPE.match(self.text, mentions[run[-1]].end)]
 
     def _between(self, mentions: list[Mention]) -> list[Mention]:
         """"between Seoul and Pyongyang": somewhere on the way from one to the other."""
@@ -500,6 +534,15 @@ class _Finder:
             mentions.insert(0, dateline)
         mentions.sort(key=lambda m: m.start)
         return self.link(mentions), self.candidates
+
+
+def _level(places: list[Place] | None) -> str | None:
+    """"country" or "ADM1" when a name's best reading is one, else None."""
+    if not places:
+        return None
+    best = places[0]
+    return "country" if best.kind == "country" else (
+        "ADM1" if best.feature_code == "ADM1" else None)
 
 
 def _prominent(place: Place) -> bool:

@@ -82,7 +82,8 @@ class Mention:
     ``embedded`` (inside the name of an organisation: "Paris Police"), or ``relative``
     ("north of Vladivostok": ``anchor`` is the index of the mention it is relative to, and
     ``relation`` says how: ``direction``, ``near``, ``border`` or ``between``, whose second
-    anchor is ``anchor2``).
+    anchor is ``anchor2``). ``peers`` are the mentions listed with it ("Texas, Oklahoma and
+    Georgia"), which name places of one kind.
     ``query`` is what to look up; the hints come from the words around the mention.
     """
 
@@ -101,6 +102,7 @@ class Mention:
     distance_km: float | None = None
     sentence: int = 0
     in_caption: bool = False
+    peers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ _SPREAD_KM = 150.0
 _WEIGHT = 7.0
 _ROUNDS = 3
 _DAMPING = 0.5
+_SURE = 1.0  # score margin of a reading that can speak for its list
+_LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
 
 
 def _kernels(places: list[Place]):
@@ -182,8 +184,12 @@ def resolve(
         # The container follows its mention ("Alexandria, La."): take its group's best reading.
         container = (_best(mentions[mention.container], groups, group_of, scores)
                      if mention.container is not None else None)
+        like = _peer_class([_best(mentions[j], groups, group_of, scores, sure=True)
+                            for j in mention.peers
+                            if j != mention.container and mentions[j].container != k])
         ranked = sorted(((s + _contained(p, container) + _hinted(mention, p)
-                          - _hinted(first[_key(mention)], p), p)
+                          - _hinted(first[_key(mention)], p)
+                          + (_LISTED if like and _class(p) == like else 0.0), p)
                          for s, p in zip(scores[g], groups[g], strict=True)), key=lambda x: -x[0])
         best = ranked[0][1]
         results.append(Resolved(mention, best, tuple(p for _s, p in ranked[1:4]),
@@ -191,16 +197,34 @@ def resolve(
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
 
 
+def _class(place: Place) -> str | None:
+    if place.kind == "country":
+        return "country"
+    if place.feature_code in ("ADM1", "ADM2"):
+        return place.feature_code
+    return "settlement" if place.kind in ("city", "town") else None
+
+
+def _peer_class(peers: list[Place | None]) -> str | None:
+    """The one kind of place a list's other names are, if they agree on one."""
+    classes = {_class(p) for p in peers if p is not None}
+    return classes.pop() if len(classes) == 1 else None
+
+
 def _key(mention: Mention) -> tuple[str, str | None]:
     return mention.query, mention.hint_country
 
 
-def _best(mention: Mention, groups, group_of, scores) -> Place | None:
+def _best(mention: Mention, groups, group_of, scores, sure: bool = False) -> Place | None:
+    """The best reading of a mention's name; with ``sure``, only one well ahead of the next."""
     g = group_of.get(_key(mention))
     if g is None:
         return None
     row = scores[g]
-    return groups[g][row.index(max(row))]
+    top = max(row)
+    if sure and sum(s > top - _SURE for s in row) > 1:
+        return None
+    return groups[g][row.index(top)]
 
 
 def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:

@@ -109,3 +109,17 @@ def test_a_dateline_is_a_city(parse):
     found = parse("NEW YORK (AP) — Officers closed two streets on Tuesday.")
     place = found["NEW YORK"].place
     assert place.kind == "city" and abs(place.lat - 40.7) < 0.3
+
+
+def test_a_list_names_places_of_one_kind(parse):
+    found = parse("Cases were reported in Texas, Oklahoma and Georgia last week.")
+    assert found["Georgia"].place.country == "US"  # the state, as its list says
+    assert found["Texas"].place.feature_code == "ADM1"  # "Texas, Oklahoma" is no container
+    assert found["Texas"].mention.container is None
+    assert found["Oklahoma"].mention.peers
+
+
+def test_a_comma_still_gives_a_container(parse):
+    found = parse("Officials in Punjab, India, and in Cook County, Illinois, agreed.")
+    assert found["Punjab"].place.country == "IN"
+    assert found["Cook County"].place.admin1 == "IL"
