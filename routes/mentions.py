@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
+from weakref import WeakKeyDictionary
 
 from .gazetteer import Gazetteer
 from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
@@ -55,6 +57,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_RELATIVE_LAST = re.compile(r"(?:of|the|near|outside|to|around|with)$", re.IGNORECASE)
+
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
@@ -82,10 +86,10 @@ def _name_word(token: Token) -> bool:
 def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     """(first, last+1) token ranges of capitalised runs within one sentence."""
     runs = []
-    i = 0
-    while i < len(tokens):
-        if not _name_word(tokens[i]):
-            i += 1
+    j = 0
+    # Most tokens are lower-case: look only at the capitalised ones for a run's first word.
+    for i in [k for k, token in enumerate(tokens) if token.text[0].isupper()]:
+        if i < j or not _name_word(tokens[i]):
             continue
         j = i + 1
         while j < len(tokens):
@@ -113,14 +117,15 @@ def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                 tokens[j].start - tokens[j - 1].end <= 1 and tokens[j].text.islower():
             j += 1
         runs.append((i, j))
-        i = j
     return runs
 
 
 def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int, str]:
     start, end = tokens[i].start, tokens[j - 1].end
     surface = text[start:end]
-    for suffix in ("'s", "’s", "'", "’"):
+    if not surface.endswith(_POSSESSIVES):
+        return start, end, surface
+    for suffix in _POSSESSIVES:
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
             end -= len(suffix)
             surface = surface[: -len(suffix)]
@@ -128,9 +133,13 @@ def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int,
     return start, end, surface
 
 
-def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, int] | None:
-    """The alias written at tokens[i:j] ("Calif." may be split as "Calif" + ".")."""
-    _start, end, surface = _surface(text, tokens, i, j)
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def _alias_form(surface: str, end: int, tokens: tuple[Token, ...], j: int
+                ) -> tuple[str, int] | None:
+    """The alias written as ``surface``, up to ``end`` before tokens[j] ("Calif." may be split
+    as "Calif" + ".")."""
     table = aliases()
     if surface in table:
         return surface, end
@@ -140,8 +149,56 @@ def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[s
     return None
 
 
+@cache
+def _alias_initials() -> frozenset[str]:
+    """First letters of the alias forms: a token starting with any other is no alias."""
+    return frozenset(form[0] for form in aliases())
+
+
 def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].text == ","
+
+
+class _WordSets:
+    """Which words are dictionary words or given names, remembered across documents.
+
+    A corpus repeats its capitalised words ("Police", "County", "John"): asking the index only
+    for the ones not seen before saves most of the queries.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.words: dict[str, bool] = {}
+        self.names: dict[str, bool] = {}
+
+    def dictionary(self, words: list[str]) -> set[str]:
+        """The lower-case dictionary words among ``words``."""
+        return self._members(words, self.words, self.gazetteer.dictionary_words)
+
+    def given(self, words: list[str]) -> set[str]:
+        """The lower-case given names among ``words``."""
+        return self._members(words, self.names, self.gazetteer.given_names)
+
+    def _members(self, words: list[str], known: dict[str, bool], ask) -> set[str]:
+        wanted = {w.lower() for w in words}
+        if len(known) > self._LIMIT:
+            known.clear()
+        new = wanted.difference(known)
+        if new:
+            found = ask(new)
+            known.update((w, w in found) for w in new)
+        return {w for w in wanted if known[w]}
+
+
+_WORD_SETS: WeakKeyDictionary[Gazetteer, _WordSets] = WeakKeyDictionary()
+
+
+def _words(gazetteer: Gazetteer) -> _WordSets:
+    if gazetteer not in _WORD_SETS:
+        _WORD_SETS[gazetteer] = _WordSets(gazetteer)
+    return _WORD_SETS[gazetteer]
 
 
 class _Finder:
@@ -163,6 +220,7 @@ class _Finder:
         return found
 
     def lookups(self, runs) -> None:
+        text = self.text
         queries = set()
         for _index, tokens, i, j in runs:
             for a in range(i, j):
@@ -173,28 +231,27 @@ class _Finder:
                     last = tokens[b - 1].text
                     if not last[:1].isalpha() or (b > a + 1 and last in _CONNECTORS):
                         continue
-                    queries.add(_surface(self.text, tokens, a, b)[2])
+                    queries.add(_surface(text, tokens, a, b)[2])
         table = aliases()
-        for sentence in self.sentences:
-            for token in sentence.tokens:
-                for form in (token.text, token.text + "."):
-                    if form in table:
-                        queries.add(table[form].name)
-        for alias in table.values():
-            if alias.form in queries:
-                queries.add(alias.name)
+        initials = _alias_initials()
+        for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
+            for form in (word, word + "."):
+                if form in table:
+                    queries.add(table[form].name)
+        queries.update([table[q].name for q in queries if q in table])
         dateline = self.structure.dateline
         if dateline:
             queries.add(dateline.place.title())
         queries = {q for q in queries if q.lower() not in NEVER_PLACES}
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
         capitalised = [t.text.rstrip(".") for s in self.sentences for t in s.tokens
-                       if t.text[:1].isupper()]
+                       if t.text[0].isupper()]
         singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
-        found = self.gazetteer.dictionary_words([*capitalised, *singular])
+        words = _words(self.gazetteer)
+        found = words.dictionary([*capitalised, *singular])
         # "Neighbors", "Lions": a plural of a dictionary word is a dictionary word.
         self.dictionary = found | {singular[w].lower() for w in singular if w.lower() in found}
-        self.given = self.gazetteer.given_names(capitalised)
+        self.given = words.given(capitalised)
 
     def _known(self, surface: str, multi: bool) -> bool:
         places = self.candidates.get(surface)
@@ -227,7 +284,7 @@ class _Finder:
                     if not tokens[b - 1].text[:1].isalpha():
                         continue
                     start, end, surface = _surface(self.text, tokens, a, b)
-                    alias = _alias_form(self.text, tokens, a, b)
+                    alias = _alias_form(surface, end, tokens, b)
                     if alias and alias[0].rstrip(".").lower() in self.dictionary and \
                             alias[0].endswith(".") and not _after_comma(tokens, a):
                         alias = None  # "Man." and "Ill." abbreviate states only after "City,"
@@ -235,7 +292,8 @@ class _Finder:
                         form, end = alias
                         chosen = (b, self._alias_mention(form, start, end, index))
                         break
-                    if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
+                    if not self.candidates.get(surface) or \
+                            all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
                         continue
                     if self._known(surface, b - a > 1):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))
@@ -365,6 +423,10 @@ class _Finder:
     def _descriptor(self, mention: Mention) -> tuple[tuple[str, ...], str | None]:
         """"the Russian border city of Khasan" -> (("town", "city"), "RU")."""
         window = self.text[max(0, mention.start - 80):mention.start]
+        # The pattern ends in " of " or " of the " (before a final newline at most): most
+        # windows fail this cheap test and spare the search.
+        if not window.removesuffix("\n").endswith((" of ", " of the ")):
+            return (), None
         match = _DESCRIPTOR.search(window)
         if not match:
             return (), None
@@ -410,6 +472,10 @@ class _Finder:
             if mention.kind not in ("place", "dateline"):
                 continue
             window = self.text[max(0, mention.start - 60):mention.start]
+            # Every phrase ends in one of a few words and white space: test that first.
+            last = window.rstrip()
+            if last == window or not _RELATIVE_LAST.search(last[-7:]):
+                continue
             match = _RELATIVE.search(window)
             if not match:
                 continue
