@@ -220,18 +220,30 @@ class _Finder:
         return found
 
     def lookups(self, runs) -> None:
+        """Ask the index about every span that could be a name, with the aliases' names.
+
+        The spans are kept (``self.starts``) for :meth:`choose`, which tries the same ones.
+        """
         text = self.text
         queries = set()
+        self.starts: list[dict[int, list[tuple[int, int, int, str]]]] = []
         for _index, tokens, i, j in runs:
+            # For each first token (not an article): (last+1, start, end, surface), longest first.
+            starts: dict[int, list[tuple[int, int, int, str]]] = {}
             for a in range(i, j):
                 first = tokens[a].text
                 if not first[0].isalpha() or first.lower() in _ARTICLES:
                     continue
-                for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
+                spans = starts[a] = []
+                for b in range(min(j, a + MAX_TOKENS), a, -1):
                     last = tokens[b - 1].text
-                    if not last[:1].isalpha() or (b > a + 1 and last in _CONNECTORS):
+                    if not last[:1].isalpha():
                         continue
-                    queries.add(_surface(text, tokens, a, b)[2])
+                    start, end, surface = _surface(text, tokens, a, b)
+                    spans.append((b, start, end, surface))
+                    if b == a + 1 or last not in _CONNECTORS:
+                        queries.add(surface)
+            self.starts.append(starts)
         table = aliases()
         initials = _alias_initials()
         for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
@@ -273,17 +285,18 @@ class _Finder:
     def choose(self, runs) -> list[Mention]:
         mentions: list[Mention] = []
         dateline = self.structure.dateline
-        for index, tokens, i, j in runs:
+        table = aliases()
+        for (index, tokens, i, j), starts in zip(runs, self.starts, strict=True):
             a = i
             while a < j:
-                if tokens[a].text.lower() in _ARTICLES or not tokens[a].text[0].isalpha():
+                if a not in starts:  # an article or a symbol
                     a += 1
                     continue
                 chosen = None
-                for b in range(min(j, a + MAX_TOKENS), a, -1):
-                    if not tokens[b - 1].text[:1].isalpha():
-                        continue
-                    start, end, surface = _surface(self.text, tokens, a, b)
+                for b, start, end, surface in starts[a]:
+                    if surface not in table and surface + "." not in table and \
+                            not self.candidates.get(surface):
+                        continue  # neither an alias nor a name in the index
                     alias = _alias_form(surface, end, tokens, b)
                     if alias and alias[0].rstrip(".").lower() in self.dictionary and \
                             alias[0].endswith(".") and not _after_comma(tokens, a):
@@ -292,8 +305,7 @@ class _Finder:
                         form, end = alias
                         chosen = (b, self._alias_mention(form, start, end, index))
                         break
-                    if not self.candidates.get(surface) or \
-                            all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
+                    if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]):
                         continue
                     if self._known(surface, b - a > 1):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))
