@@ -83,12 +83,14 @@ def _name_word(token: Token) -> bool:
     return _capitalised(token) and token.text[0].isalpha()
 
 
-def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """(first, last+1) token ranges of capitalised runs within one sentence."""
+def _runs(tokens: tuple[Token, ...], capitals: list[int]) -> list[tuple[int, int]]:
+    """(first, last+1) token ranges of capitalised runs within one sentence.
+
+    ``capitals`` are the indices of the capitalised tokens, the only ones a run starts at.
+    """
     runs = []
     j = 0
-    # Most tokens are lower-case: look only at the capitalised ones for a run's first word.
-    for i in [k for k, token in enumerate(tokens) if token.text[0].isupper()]:
+    for i in capitals:
         if i < j or not _name_word(tokens[i]):
             continue
         j = i + 1
@@ -214,9 +216,15 @@ class _Finder:
     def spans(self) -> list[tuple[int, tuple[Token, ...], int, int]]:
         """(sentence, tokens, first, last+1) for every capitalised run."""
         found = []
+        # The capitalised words of the text, for the dictionary and given-name tests.
+        self.capitalised: list[str] = []
         for index, sentence in enumerate(self.sentences):
-            for i, j in _runs(sentence.tokens):
-                found.append((index, sentence.tokens, i, j))
+            tokens = sentence.tokens
+            # Most tokens are lower-case: the rest of the finder looks only at the others.
+            capitals = [k for k, token in enumerate(tokens) if token.text[0].isupper()]
+            self.capitalised.extend([tokens[k].text for k in capitals])
+            for i, j in _runs(tokens, capitals):
+                found.append((index, tokens, i, j))
         return found
 
     def lookups(self, runs) -> None:
@@ -256,8 +264,7 @@ class _Finder:
             queries.add(dateline.place.title())
         queries = {q for q in queries if q.lower() not in NEVER_PLACES}
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
-        capitalised = [t.text.rstrip(".") for s in self.sentences for t in s.tokens
-                       if t.text[0].isupper()]
+        capitalised = [word.rstrip(".") for word in self.capitalised]
         singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
         words = _words(self.gazetteer)
         found = words.dictionary([*capitalised, *singular])
@@ -396,10 +403,12 @@ class _Finder:
             kind = "embedded" if kind == "place" else kind
         hints = self._descriptor(mention)
         caption = self.structure.in_caption(mention.start)
-        return replace(mention, kind=kind, in_caption=caption,
-                       hint_kinds=hints[0] or mention.hint_kinds,
-                       hint_country=hints[1] or mention.hint_country,
-                       surface=text[mention.start:mention.end])
+        # A new Mention rather than dataclasses.replace, which costs several times more; the
+        # spans made in choose set no other fields.
+        return Mention(mention.start, mention.end, text[mention.start:mention.end],
+                       mention.query, kind=kind, hint_kinds=hints[0] or mention.hint_kinds,
+                       hint_country=hints[1] or mention.hint_country, sentence=mention.sentence,
+                       in_caption=caption)
 
     def _person(self, tokens: tuple[Token, ...], a: int, j: int) -> None:
         """Remember a person's name; its place-named parts later stand for the person.
