@@ -73,7 +73,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stay whole: "Jong-un", "Stratford-upon-Avon".
     """
     # tuple.__new__ skips the named tuple's Python-level __new__: a fifth of the time here.
-    tokens = [tuple.__new__(Token, (m.group(1), *m.span(1)))
+    tokens = [tuple.__new__(Token, (m[1], m.start(1), m.end(1)))
               for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
     hyphenated = [i for i, token in enumerate(tokens) if "-" in token.text
                   and _SPLITTABLE.search(token.text)]
