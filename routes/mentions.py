@@ -184,14 +184,15 @@ class _WordSets:
         return self._members(words, self.names, self.gazetteer.given_names)
 
     def _members(self, words: list[str], known: dict[str, bool], ask) -> set[str]:
-        wanted = {w.lower() for w in words}
+        # The answer is built from this call's own look-ups, so a gazetteer shared between
+        # threads may clear or fill ``known`` meanwhile.
+        seen = {w: known.get(w) for w in {w.lower() for w in words}}
+        new = {w for w, member in seen.items() if member is None}
+        found = ask(new) if new else set()
         if len(known) > self._LIMIT:
             known.clear()
-        new = wanted.difference(known)
-        if new:
-            found = ask(new)
-            known.update((w, w in found) for w in new)
-        return {w for w in wanted if known[w]}
+        known.update((w, w in found) for w in new)
+        return found | {w for w, member in seen.items() if member}
 
 
 _WORD_SETS: WeakKeyDictionary[Gazetteer, _WordSets] = WeakKeyDictionary()

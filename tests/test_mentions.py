@@ -74,3 +74,22 @@ def test_any_text_parses_and_offsets_hold(gazetteer):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
         for m in places(text, gazetteer=gazetteer):
             assert text[m.mention.start:m.mention.end] == m.mention.surface
+
+
+def test_word_lists_are_asked_once_per_word():
+    """Dictionary and given-name answers are remembered, so a corpus asks about a word once."""
+    from routes.mentions import _WordSets
+
+    class Index:
+        def __init__(self):
+            self.asked: list[set[str]] = []
+
+        def dictionary_words(self, words):
+            self.asked.append(set(words))
+            return {w for w in words if w in {"police", "march"}}
+
+    index = Index()
+    words = _WordSets(index)
+    assert words.dictionary(["Police", "Putin", "MARCH"]) == {"police", "march"}
+    assert words.dictionary(["Putin", "police", "Lions"]) == {"police"}
+    assert index.asked == [{"police", "putin", "march"}, {"lions"}]
