@@ -122,6 +122,9 @@ def _runs(tokens: tuple[Token, ...], capitals: list[int]) -> list[tuple[int, int
     return runs
 
 
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
 def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int, str]:
     start, end = tokens[i].start, tokens[j - 1].end
     surface = text[start:end]
@@ -133,9 +136,6 @@ def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int,
             surface = surface[: -len(suffix)]
             break
     return start, end, surface
-
-
-_POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 def _alias_form(surface: str, end: int, tokens: tuple[Token, ...], j: int
@@ -231,19 +231,19 @@ class _Finder:
     def lookups(self, runs) -> None:
         """Ask the index about every span that could be a name, with the aliases' names.
 
-        The spans are kept (``self.starts``) for :meth:`choose`, which tries the same ones.
+        The spans are kept (``self.run_spans``) for :meth:`choose`, which tries the same ones.
         """
         text = self.text
         queries = set()
-        self.starts: list[dict[int, list[tuple[int, int, int, str]]]] = []
+        self.run_spans: list[dict[int, list[tuple[int, int, int, str]]]] = []
         for _index, tokens, i, j in runs:
             # For each first token (not an article): (last+1, start, end, surface), longest first.
-            starts: dict[int, list[tuple[int, int, int, str]]] = {}
+            by_first: dict[int, list[tuple[int, int, int, str]]] = {}
             for a in range(i, j):
                 first = tokens[a].text
                 if not first[0].isalpha() or first.lower() in _ARTICLES:
                     continue
-                spans = starts[a] = []
+                spans = by_first[a] = []
                 for b in range(min(j, a + MAX_TOKENS), a, -1):
                     last = tokens[b - 1].text
                     if not last[:1].isalpha():
@@ -252,7 +252,7 @@ class _Finder:
                     spans.append((b, start, end, surface))
                     if b == a + 1 or last not in _CONNECTORS:
                         queries.add(surface)
-            self.starts.append(starts)
+            self.run_spans.append(by_first)
         table = aliases()
         initials = _alias_initials()
         for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
@@ -294,14 +294,14 @@ class _Finder:
         mentions: list[Mention] = []
         dateline = self.structure.dateline
         table = aliases()
-        for (index, tokens, i, j), starts in zip(runs, self.starts, strict=True):
+        for (index, tokens, i, j), by_first in zip(runs, self.run_spans, strict=True):
             a = i
             while a < j:
-                if a not in starts:  # an article or a symbol
+                if a not in by_first:  # an article or a symbol
                     a += 1
                     continue
                 chosen = None
-                for b, start, end, surface in starts[a]:
+                for b, start, end, surface in by_first[a]:
                     if surface not in table and surface + "." not in table and \
                             not self.candidates.get(surface):
                         continue  # neither an alias nor a name in the index
