@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
+from weakref import WeakKeyDictionary
 
 from .gazetteer import Gazetteer
 from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
@@ -55,6 +57,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_RELATIVE_LAST = re.compile(r"(?:of|the|near|outside|to|around|with)$", re.IGNORECASE)
+
 
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+(?:the\s+)?")
 _PLURAL_TYPE = re.compile(r"\s+(?:counties|states|provinces|regions|districts|rivers|islands|"
@@ -83,13 +87,15 @@ def _name_word(token: Token) -> bool:
     return _capitalised(token) and token.text[0].isalpha()
 
 
-def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """(first, last+1) token ranges of capitalised runs within one sentence."""
+def _runs(tokens: tuple[Token, ...], capitals: list[int]) -> list[tuple[int, int]]:
+    """(first, last+1) token ranges of capitalised runs within one sentence.
+
+    ``capitals`` are the indices of the capitalised tokens, the only ones a run starts at.
+    """
     runs = []
-    i = 0
-    while i < len(tokens):
-        if not _name_word(tokens[i]):
-            i += 1
+    j = 0
+    for i in capitals:
+        if i < j or not _name_word(tokens[i]):
             continue
         j = i + 1
         while j < len(tokens):
@@ -117,14 +123,18 @@ def _runs(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
                 tokens[j].start - tokens[j - 1].end <= 1 and tokens[j].text.islower():
             j += 1
         runs.append((i, j))
-        i = j
     return runs
+
+
+_POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int, str]:
     start, end = tokens[i].start, tokens[j - 1].end
     surface = text[start:end]
-    for suffix in ("'s", "’s", "'", "’"):
+    if not surface.endswith(_POSSESSIVES):
+        return start, end, surface
+    for suffix in _POSSESSIVES:
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
             end -= len(suffix)
             surface = surface[: -len(suffix)]
@@ -132,9 +142,10 @@ def _surface(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[int,
     return start, end, surface
 
 
-def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, int] | None:
-    """The alias written at tokens[i:j] ("Calif." may be split as "Calif" + ".")."""
-    _start, end, surface = _surface(text, tokens, i, j)
+def _alias_form(surface: str, end: int, tokens: tuple[Token, ...], j: int
+                ) -> tuple[str, int] | None:
+    """The alias written as ``surface``, up to ``end`` before tokens[j] ("Calif." may be split
+    as "Calif" + ".")."""
     table = aliases()
     if surface in table:
         return surface, end
@@ -144,8 +155,57 @@ def _alias_form(text: str, tokens: tuple[Token, ...], i: int, j: int) -> tuple[s
     return None
 
 
+@cache
+def _alias_initials() -> frozenset[str]:
+    """First letters of the alias forms: a token starting with any other is no alias."""
+    return frozenset(form[0] for form in aliases())
+
+
 def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].text == ","
+
+
+class _WordSets:
+    """Which words are dictionary words or given names, remembered across documents.
+
+    A corpus repeats its capitalised words ("Police", "County", "John"): asking the index only
+    for the ones not seen before saves most of the queries.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.words: dict[str, bool] = {}
+        self.names: dict[str, bool] = {}
+
+    def dictionary(self, words: list[str]) -> set[str]:
+        """The lower-case dictionary words among ``words``."""
+        return self._members(words, self.words, self.gazetteer.dictionary_words)
+
+    def given(self, words: list[str]) -> set[str]:
+        """The lower-case given names among ``words``."""
+        return self._members(words, self.names, self.gazetteer.given_names)
+
+    def _members(self, words: list[str], known: dict[str, bool], ask) -> set[str]:
+        # The answer is built from this call's own look-ups, so a gazetteer shared between
+        # threads may clear or fill ``known`` meanwhile.
+        seen = {w: known.get(w) for w in {w.lower() for w in words}}
+        new = {w for w, member in seen.items() if member is None}
+        found = ask(new) if new else set()
+        if len(known) > self._LIMIT:
+            known.clear()
+        known.update((w, w in found) for w in new)
+        return found | {w for w, member in seen.items() if member}
+
+
+_WORD_SETS: WeakKeyDictionary[Gazetteer, _WordSets] = WeakKeyDictionary()
+
+
+def _words(gazetteer: Gazetteer) -> _WordSets:
+    if gazetteer not in _WORD_SETS:
+        _WORD_SETS[gazetteer] = _WordSets(gazetteer)
+    return _WORD_SETS[gazetteer]
 
 
 class _Finder:
@@ -161,44 +221,61 @@ class _Finder:
     def spans(self) -> list[tuple[int, tuple[Token, ...], int, int]]:
         """(sentence, tokens, first, last+1) for every capitalised run."""
         found = []
+        # The capitalised words of the text, for the dictionary and given-name tests.
+        self.capitalised: list[str] = []
         for index, sentence in enumerate(self.sentences):
-            for i, j in _runs(sentence.tokens):
-                found.append((index, sentence.tokens, i, j))
+            tokens = sentence.tokens
+            # Most tokens are lower-case: the rest of the finder looks only at the others.
+            capitals = [k for k, token in enumerate(tokens) if token.text[0].isupper()]
+            self.capitalised.extend([tokens[k].text for k in capitals])
+            for i, j in _runs(tokens, capitals):
+                found.append((index, tokens, i, j))
         return found
 
     def lookups(self, runs) -> None:
+        """Ask the index about every span that could be a name, with the aliases' names.
+
+        The spans are kept (``self.run_spans``) for :meth:`choose`, which tries the same ones.
+        """
+        text = self.text
         queries = set()
+        self.run_spans: list[dict[int, list[tuple[int, int, int, str]]]] = []
         for _index, tokens, i, j in runs:
+            # For each first token (not an article): (last+1, start, end, surface), longest first.
+            by_first: dict[int, list[tuple[int, int, int, str]]] = {}
             for a in range(i, j):
                 first = tokens[a].text
                 if not first[0].isalpha() or first.lower() in _ARTICLES:
                     continue
-                for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
+                spans = by_first[a] = []
+                for b in range(min(j, a + MAX_TOKENS), a, -1):
                     last = tokens[b - 1].text
-                    if not last[:1].isalpha() or (b > a + 1 and last in _CONNECTORS):
+                    if not last[:1].isalpha():
                         continue
-                    queries.add(_surface(self.text, tokens, a, b)[2])
+                    start, end, surface = _surface(text, tokens, a, b)
+                    spans.append((b, start, end, surface))
+                    if b == a + 1 or last not in _CONNECTORS:
+                        queries.add(surface)
+            self.run_spans.append(by_first)
         table = aliases()
-        for sentence in self.sentences:
-            for token in sentence.tokens:
-                for form in (token.text, token.text + "."):
-                    if form in table:
-                        queries.add(table[form].name)
-        for alias in table.values():
-            if alias.form in queries:
-                queries.add(alias.name)
+        initials = _alias_initials()
+        for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
+            for form in (word, word + "."):
+                if form in table:
+                    queries.add(table[form].name)
+        queries.update([table[q].name for q in queries if q in table])
         dateline = self.structure.dateline
         if dateline:
             queries.add(dateline.place.title())
         queries = {q for q in queries if q.lower() not in NEVER_PLACES}
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
-        capitalised = [t.text.rstrip(".") for s in self.sentences for t in s.tokens
-                       if t.text[:1].isupper()]
+        capitalised = [word.rstrip(".") for word in self.capitalised]
         singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
-        found = self.gazetteer.dictionary_words([*capitalised, *singular])
+        words = _words(self.gazetteer)
+        found = words.dictionary([*capitalised, *singular])
         # "Neighbors", "Lions": a plural of a dictionary word is a dictionary word.
         self.dictionary = found | {singular[w].lower() for w in singular if w.lower() in found}
-        self.given = self.gazetteer.given_names(capitalised)
+        self.given = words.given(capitalised)
 
     def _known(self, surface: str, multi: bool) -> bool:
         places = self.candidates.get(surface)
@@ -220,18 +297,19 @@ class _Finder:
     def choose(self, runs) -> list[Mention]:
         mentions: list[Mention] = []
         dateline = self.structure.dateline
-        for index, tokens, i, j in runs:
+        table = aliases()
+        for (index, tokens, i, j), by_first in zip(runs, self.run_spans, strict=True):
             a = i
             while a < j:
-                if tokens[a].text.lower() in _ARTICLES or not tokens[a].text[0].isalpha():
+                if a not in by_first:  # an article or a symbol
                     a += 1
                     continue
                 chosen = None
-                for b in range(min(j, a + MAX_TOKENS), a, -1):
-                    if not tokens[b - 1].text[:1].isalpha():
-                        continue
-                    start, end, surface = _surface(self.text, tokens, a, b)
-                    alias = _alias_form(self.text, tokens, a, b)
+                for b, start, end, surface in by_first[a]:
+                    if surface not in table and surface + "." not in table and \
+                            not self.candidates.get(surface):
+                        continue  # neither an alias nor a name in the index
+                    alias = _alias_form(surface, end, tokens, b)
                     if alias and alias[0].rstrip(".").lower() in self.dictionary and \
                             alias[0].endswith(".") and not _after_comma(tokens, a):
                         alias = None  # "Man." and "Ill." abbreviate states only after "City,"
@@ -332,10 +410,12 @@ class _Finder:
             kind = "embedded" if kind == "place" else kind
         hints = self._descriptor(mention)
         caption = self.structure.in_caption(mention.start)
-        return replace(mention, kind=kind, in_caption=caption,
-                       hint_kinds=hints[0] or mention.hint_kinds,
-                       hint_country=hints[1] or mention.hint_country,
-                       surface=text[mention.start:mention.end])
+        # A new Mention rather than dataclasses.replace, which costs several times more; the
+        # spans made in choose set no other fields.
+        return Mention(mention.start, mention.end, text[mention.start:mention.end],
+                       mention.query, kind=kind, hint_kinds=hints[0] or mention.hint_kinds,
+                       hint_country=hints[1] or mention.hint_country, sentence=mention.sentence,
+                       in_caption=caption)
 
     def _person(self, tokens: tuple[Token, ...], a: int, j: int) -> None:
         """Remember a person's name; its place-named parts later stand for the person.
@@ -382,6 +462,10 @@ class _Finder:
     def _descriptor(self, mention: Mention) -> tuple[tuple[str, ...], str | None]:
         """"the Russian border city of Khasan" -> (("town", "city"), "RU")."""
         window = self.text[max(0, mention.start - 80):mention.start]
+        # The pattern ends in " of " or " of the " (before a final newline at most): most
+        # windows fail this cheap test and spare the search.
+        if not window.removesuffix("\n").endswith((" of ", " of the ")):
+            return (), None
         match = _DESCRIPTOR.search(window)
         if not match:
             return (), None
@@ -436,6 +520,10 @@ class _Finder:
             if mention.kind not in ("place", "dateline"):
                 continue
             window = self.text[max(0, mention.start - 60):mention.start]
+            # Every phrase ends in one of a few words and white space: test that first.
+            last = window.rstrip()
+            if last == window or not _RELATIVE_LAST.search(last[-7:]):
+                continue
             match = _RELATIVE.search(window)
             if not match:
                 continue

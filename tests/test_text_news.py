@@ -13,11 +13,28 @@ def test_tokens_keep_offsets_and_abbreviations():
     assert "Kim's" in [t.text for t in tokens]
 
 
+def test_tokens_of_every_shape():
+    text = ("  Đồng Đăng's Russian-backed anti-Russian Stratford-upon-Avon Jong-un 1,200 9:30 "
+            "W.Va. a.m. Smith., he said: \"Łódź?\" Kim’s")
+    assert [t.text for t in tokenize(text)] == [
+        "Đồng", "Đăng's", "Russian", "-", "backed", "anti", "-", "Russian", "Stratford-upon-Avon",
+        "Jong-un", "1,200", "9:30", "W.Va.", "a.m.", "Smith.", ",", "he", "said", ":", '"',
+        "Łódź", "?", '"', "Kim’s"]
+    assert all(text[t.start:t.end] == t.text for t in tokenize(text))
+    assert [t.text for t in tokenize(text, 2, 11)] == ["Đồng", "Đăng"]
+
+
 def test_sentences_respect_abbreviations():
     text = "Gov. Smith flew to Washington on Sept. 12. He met the U.S. envoy. Then he left."
     found = [text[s.start:s.end] for s in sentences(text)]
     assert found == ["Gov. Smith flew to Washington on Sept. 12.", "He met the U.S. envoy.",
                      "Then he left."]
+
+
+def test_sentences_end_at_questions_and_exclamations():
+    text = "Was it Paris? It was! He left at 6 a.m. on Monday. The end"
+    found = [text[s.start:s.end] for s in sentences(text)]
+    assert found == ["Was it Paris?", "It was!", "He left at 6 a.m. on Monday.", "The end"]
 
 
 def test_blank_line_ends_a_sentence():
