@@ -145,6 +145,8 @@ class Gazetteer:
         self.path = Path(path) if path else default_index_path()
         # Corpora repeat their place names ("U.S.", "Ohio"): remember recent candidate lists.
         self._cache: dict[tuple[str, int | None], list[Place]] = {}
+        # ... and their capitalised words ("Police", "John"): remember which are in a word list.
+        self._known: dict[str, dict[str, bool]] = {"words": {}, "given_names": {}}
         self._con: sqlite3.Connection | None = None
         self._extra: dict[str, list[list]] = {}
         self._extra_count = 0
@@ -388,11 +390,20 @@ class Gazetteer:
         return self._members("given_names", "name", words)
 
     def _members(self, table: str, column: str, words: Iterable[str]) -> set[str]:
+        """The lower-cased ``words`` in a word-list table; only words not asked before are
+        looked up. The answer is built from this call's own look-ups, so a gazetteer shared
+        between threads may clear or fill the remembered answers meanwhile."""
         from gazetteer.build import select_in
 
+        known = self._known[table]
+        seen = {w: known.get(w) for w in {w.lower() for w in words}}
+        new = sorted(w for w, member in seen.items() if member is None)
         sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{marks}})"
-        return {row[0] for row in select_in(self._connection(), sql,
-                                            sorted({w.lower() for w in words}))}
+        found = {row[0] for row in select_in(self._connection(), sql, new)} if new else set()
+        if len(known) > _CACHE_SIZE:
+            known.clear()
+        known.update((w, w in found) for w in new)
+        return found | {w for w, member in seen.items() if member}
 
     @staticmethod
     def _score(

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from weakref import WeakKeyDictionary
 
 from .gazetteer import Gazetteer
 from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
@@ -165,49 +164,6 @@ def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].text == ","
 
 
-class _WordSets:
-    """Which words are dictionary words or given names, remembered across documents.
-
-    A corpus repeats its capitalised words ("Police", "County", "John"): asking the index only
-    for the ones not seen before saves most of the queries.
-    """
-
-    _LIMIT = 200_000
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.words: dict[str, bool] = {}
-        self.names: dict[str, bool] = {}
-
-    def dictionary(self, words: list[str]) -> set[str]:
-        """The lower-case dictionary words among ``words``."""
-        return self._members(words, self.words, self.gazetteer.dictionary_words)
-
-    def given(self, words: list[str]) -> set[str]:
-        """The lower-case given names among ``words``."""
-        return self._members(words, self.names, self.gazetteer.given_names)
-
-    def _members(self, words: list[str], known: dict[str, bool], ask) -> set[str]:
-        # The answer is built from this call's own look-ups, so a gazetteer shared between
-        # threads may clear or fill ``known`` meanwhile.
-        seen = {w: known.get(w) for w in {w.lower() for w in words}}
-        new = {w for w, member in seen.items() if member is None}
-        found = ask(new) if new else set()
-        if len(known) > self._LIMIT:
-            known.clear()
-        known.update((w, w in found) for w in new)
-        return found | {w for w, member in seen.items() if member}
-
-
-_WORD_SETS: WeakKeyDictionary[Gazetteer, _WordSets] = WeakKeyDictionary()
-
-
-def _words(gazetteer: Gazetteer) -> _WordSets:
-    if gazetteer not in _WORD_SETS:
-        _WORD_SETS[gazetteer] = _WordSets(gazetteer)
-    return _WORD_SETS[gazetteer]
-
-
 class _Finder:
     def __init__(self, text: str, gazetteer: Gazetteer, structure: NewsStructure) -> None:
         self.text = text
@@ -271,11 +227,10 @@ class _Finder:
         self.candidates = self.gazetteer.lookup_many(queries, limit=12)
         capitalised = [word.rstrip(".") for word in self.capitalised]
         singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
-        words = _words(self.gazetteer)
-        found = words.dictionary([*capitalised, *singular])
+        found = self.gazetteer.dictionary_words([*capitalised, *singular])
         # "Neighbors", "Lions": a plural of a dictionary word is a dictionary word.
         self.dictionary = found | {singular[w].lower() for w in singular if w.lower() in found}
-        self.given = words.given(capitalised)
+        self.given = self.gazetteer.given_names(capitalised)
 
     def _known(self, surface: str, multi: bool) -> bool:
         places = self.candidates.get(surface)

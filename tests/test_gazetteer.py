@@ -123,3 +123,19 @@ def test_user_files_are_searched_alongside_the_index(gazetteer, tmp_path):
     bad.write_text("just some words\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a Routes gazetteer table"):
         Gazetteer(gazetteer.path, extra=[bad])
+
+
+def test_word_lists_are_asked_once_per_word(gazetteer):
+    """Dictionary and given-name answers are remembered, so a corpus asks about a word once."""
+    from routes.gazetteer import Gazetteer
+
+    gaz = Gazetteer(gazetteer.path)
+    asked: list[str] = []
+    gaz._connection().set_trace_callback(asked.append)
+    assert gaz.dictionary_words(["Police", "Putin", "MARCH"]) == {"police", "march"}
+    assert len(asked) == 1
+    assert gaz.dictionary_words(["Putin", "police"]) == {"police"}
+    assert len(asked) == 1  # nothing new: no query
+    assert gaz.dictionary_words(["Putin", "police", "Lion"]) == {"police", "lion"}
+    assert len(asked) == 2 and "putin" not in asked[1] and "lion" in asked[1]
+    assert gaz.given_names(["John", "Police"]) == {"john"}  # a list of its own

@@ -123,22 +123,3 @@ def test_a_comma_still_gives_a_container(parse):
     found = parse("Officials in Punjab, India, and in Cook County, Illinois, agreed.")
     assert found["Punjab"].place.country == "IN"
     assert found["Cook County"].place.admin1 == "IL"
-
-
-def test_word_lists_are_asked_once_per_word():
-    """Dictionary and given-name answers are remembered, so a corpus asks about a word once."""
-    from routes.mentions import _WordSets
-
-    class Index:
-        def __init__(self):
-            self.asked: list[set[str]] = []
-
-        def dictionary_words(self, words):
-            self.asked.append(set(words))
-            return {w for w in words if w in {"police", "march"}}
-
-    index = Index()
-    words = _WordSets(index)
-    assert words.dictionary(["Police", "Putin", "MARCH"]) == {"police", "march"}
-    assert words.dictionary(["Putin", "police", "Lions"]) == {"police"}
-    assert index.asked == [{"police", "putin", "march"}, {"lions"}]
