@@ -43,3 +43,14 @@ def test_groups_are_placed_inside_their_extent(gazetteer):
         place = gazetteer.lookup(name)[0]
         assert place.feature_code == "RGN", name
         assert shape(place.extent).buffer(0.5).contains(shapely.Point(place.lon, place.lat)), name
+
+
+def test_no_group_is_also_a_curated_region():
+    """One feature, one entry: "the Middle East" is not a supplement row as well. (A sea may
+    share a name with a group: "Caribbean".)"""
+    groups = {fold(n) for entry, _members in sources.macroregions()
+              for n in (entry.name, *entry.names)}
+    curated = {fold(n) for path in sources.supplement_files()
+               for entry in sources.supplement(path) if entry.feature_class in ("A", "L")
+               for n in (entry.name, *entry.names)}
+    assert not groups & curated
