@@ -459,11 +459,11 @@ class _Finder:
             if k + 1 < len(mentions):
                 nxt = mentions[k + 1]
                 gap = self.text[mention.end:nxt.start]
+                level = _level(self.candidates.get(mention.query))
                 if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?", gap) and \
                         self._is_container(nxt) and not (
-                            "," in gap and _level(self.candidates.get(mention.query))
-                            and _level(self.candidates.get(mention.query))
-                            == _level(self.candidates.get(nxt.query))):
+                            "," in gap and level
+                            and level == _level(self.candidates.get(nxt.query))):
                     # "Texas, Oklahoma": two states side by side are a list; "Punjab,
                     # India" and "Cook County, Illinois" are a place and its container.
                     linked[k] = replace(linked[k], container=k + 1)

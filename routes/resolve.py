@@ -37,11 +37,12 @@ _SURE = 1.0  # score margin of a reading that can speak for its list
 _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
 
 
-def _kernels(places: list[Place]):
+def _kernels(places: list[Place], beyond: np.ndarray):
     """Matrix of how much each candidate makes each other one likely (see ``_support``).
 
     Countries support and are supported by anything inside them; first-order regions by what
-    lies in them; other places by nearness (``exp(-km / 150)``) or a shared region.
+    lies in them; other places by nearness (``exp(-km / 150)``) or a shared region. Readings
+    ``beyond`` the story's locality (``_beyond_locality``) neither give nor get support.
     """
     import numpy as np
 
@@ -59,13 +60,12 @@ def _kernels(places: list[Place]):
     same_region = region[:, None] == region[None, :]
     is_country = np.array([p.kind == "country" for p in places])
     is_adm1 = np.array([p.feature_code == "ADM1" for p in places])
-    ignored = np.array([_beyond_locality(p) for p in places])
     nearby = np.maximum(np.exp(-km / _SPREAD_KM), 0.3 * (same_country & same_region))
     kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
                       np.where(same_country & same_region, 1.0, 0.15 * same_country), nearby)
     kernel = np.where(is_country[:, None] | is_country[None, :], 0.6 * same_country, kernel)
-    kernel[ignored, :] = 0.0
-    kernel[:, ignored] = 0.0
+    kernel[beyond, :] = 0.0
+    kernel[:, beyond] = 0.0
     return kernel
 
 
@@ -96,11 +96,11 @@ def _coherent(groups: list[list[Place]], base: list[list[float]]) -> list[list[f
     import numpy as np
 
     flat = [p for group in groups for p in group]
-    kernel = _kernels(flat)
+    beyond = np.array([_beyond_locality(p) for p in flat])
+    kernel = _kernels(flat, beyond)
     sizes = [len(g) for g in groups]
     starts = np.cumsum([0, *sizes[:-1]])
     group_of = np.repeat(np.arange(len(groups)), sizes)
-    beyond = np.array([_beyond_locality(p) for p in flat])
     flat_base = np.array([score for row in base for score in row])
     scores = flat_base
     for _round in range(_ROUNDS):
