@@ -46,7 +46,6 @@ _HEADER_DATE = re.compile(r"^\s*(?:date|published|posted|updated)[: ]\s*(\d{4}-\
                           re.MULTILINE | re.IGNORECASE)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the text by character offsets."""
