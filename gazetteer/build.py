@@ -33,7 +33,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from routes.names import CODE, NAME, OWN, STEM, fold, is_indexable, loose, region_stems, split_type
+from routes import names
+from routes.names import (
+    CODE,
+    NAME,
+    OWN,
+    STEM,
+    fold,
+    is_indexable,
+    loose_key,
+    region_stems,
+    split_folded,
+)
 
 from . import sources
 from .sources import Entry
@@ -131,6 +142,8 @@ def fingerprint() -> str:
         digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(sources.__file__).read_bytes())
+    # Index keys are made by routes.names: a change to folding must rebuild them too.
+    digest.update(Path(names.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -152,12 +165,12 @@ def entry_keys(entry: Entry) -> set[tuple[str, str, int]]:
         if not key or key in seen:
             continue
         seen.add(key)
-        keys.add((loose(key), key, OWN if key == own else NAME))
-        stem, type_word = split_type(key)
+        keys.add((loose_key(key), key, OWN if key == own else NAME))
+        stem, type_word = split_folded(key)
         if type_word:
-            keys.add((loose(stem), stem, STEM))
+            keys.add((loose_key(stem), stem, STEM))
         if is_region:
-            keys.update((loose(s), s, STEM) for s in region_stems(key))
+            keys.update((loose_key(s), s, STEM) for s in region_stems(key))
     keys.update(("#" + code.lower(), "#" + code.lower(), CODE) for code in entry.codes)
     return {k for k in keys if k[0]}
 

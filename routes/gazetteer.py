@@ -29,7 +29,18 @@ from pathlib import Path
 
 from .errors import GazetteerError, InputError
 from .model import Place
-from .names import CODE, NAME, OWN, TYPE_WORDS, fold, loose, split_folded, split_type
+from .names import (
+    CODE,
+    NAME,
+    OWN,
+    TYPE_WORDS,
+    fold,
+    fold_once,
+    loose,
+    loose_key,
+    split_folded,
+    split_type,
+)
 
 __all__ = ["Gazetteer", "default_index_path", "parse_near"]
 
@@ -73,12 +84,12 @@ class _Query:
         folded = fold(text) if folded is None else folded
         full = folded.removeprefix("the ")
         stem, type_word = split_folded(folded)
-        probe = loose(full)
+        probe = loose_key(full)
         probes: tuple[str, ...] = (probe,)
         hints: tuple[str, ...] = ()
         if type_word:
             hints = TYPE_WORDS[type_word]
-            stem_probe = loose(stem)
+            stem_probe = loose_key(stem)
             if stem_probe != probe:
                 probes = (probe, stem_probe)
         stripped = text.strip()
@@ -277,11 +288,12 @@ class Gazetteer:
         limit: int | None = 10,
     ) -> list[Place]:
         """Candidates for ``name``, best first; an empty list when nothing matches."""
-        folded = fold(name) if name else ""
+        folded = fold_once(name) if name else ""
         if not folded:
             raise InputError("empty place name")
         query = _Query.parse(name, folded)
-        rows = self._connection().execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
+        con = self._con or self._connection()
+        rows = con.execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
         if self._extra:
             rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
         return self._rank(query, rows, country=country, kind=kind, near=near, limit=limit)
@@ -329,6 +341,13 @@ class Gazetteer:
         limit: int | None = 10,
     ) -> list[Place]:
         country = country.upper() if country else None
+        if len(rows) == 1 and limit != 0:
+            # Most names find one row: nothing to deduplicate, filter or sort.
+            row = rows[0]
+            if (country and row[8] != country) or (kind and row[7] != kind):
+                return []
+            match = query.match(row[0], row[1])
+            return self._places([(row[2:], self._score(query, match, row, near), match)])
         score_of = self._score
         # Rows are (fkey, flag, *record): record[1] (row[3]) is the gid, one entry per place.
         best: dict[str, tuple[float, str, Sequence]] = {}
@@ -409,12 +428,11 @@ class Gazetteer:
     def _score(
         query: _Query, match: str, row: Sequence, near: tuple[float, float] | None
     ) -> float:
-        (_fkey, flag, _id, gid, name, _fc, code, kind, _cc, _a1, population, lat, lon, _extent,
-         _line, altnames, _source) = row
-        score = _MATCH_SCORE[match] + _importance(kind, code, population, gid)
+        gid, kind, code = row[3], row[7], row[6]
+        score = _MATCH_SCORE[match] + _importance(kind, code, row[10], gid)
         if gid.startswith("user:"):
             score += 1.0  # the user's own places win ties against bundled ones
-        if match == "exact" and flag == OWN:
+        if match == "exact" and row[1] == OWN:
             score += 1.0  # the place's own name, not one of its alternates
             if gid.startswith("sup:"):
                 score += 2.0  # "White House": the landmark we curated, not a town or Casablanca
@@ -425,10 +443,10 @@ class Gazetteer:
                 type_word in _ADM2_WORDS and code == "ADM2"
             ):
                 score += 1.5
-            if _has_type_word(type_word, name, altnames):
+            if _has_type_word(type_word, row[4], row[15]):
                 score += 3.0
         if near is not None:
-            score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], lat, lon) / 50.0)
+            score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], row[11], row[12]) / 50.0)
         return score
 
     def reverse(
@@ -507,24 +525,6 @@ def _lookup_sql(probes: int) -> str:
     return f"SELECT {_JOINED}({','.join('?' * probes)})"
 
 
-def _place(
-    record: Sequence, score: float, match: str, shape: tuple[str | None, str | None] | None
-) -> Place:
-    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, _has_extent,
-     _has_line, altnames, source) = record
-    extent_json, line_json = shape or (None, None)
-    place = _new_place(Place)
-    for set_field, value in zip(_PLACE_SETTERS, (
-        gid, name, lat, lon, fclass, fcode, kind, country, admin1, population,
-        tuple(altnames.split("|")) if altnames else (),
-        json.loads(extent_json) if extent_json else None,
-        json.loads(line_json) if line_json else None,
-        source, round(score, 3), match,
-    ), strict=True):
-        set_field(place, value)
-    return place
-
-
 # Place is a frozen dataclass, whose __init__ sets each of its 16 fields through
 # object.__setattr__: that cost as much as the rest of ranking a candidate. Candidates are
 # made by setting the slots directly; every field must be set (checked here, at import).
@@ -533,7 +533,35 @@ _PLACE_FIELDS = ("id", "name", "lat", "lon", "feature_class", "feature_code", "k
 if set(_PLACE_FIELDS) != {f.name for f in fields(Place)}:
     raise ImportError("routes.gazetteer._PLACE_FIELDS is out of step with Place's fields")
 _new_place = object.__new__
-_PLACE_SETTERS = tuple(getattr(Place, name).__set__ for name in _PLACE_FIELDS)
+(_set_id, _set_name, _set_lat, _set_lon, _set_fclass, _set_fcode, _set_kind, _set_country,
+ _set_admin1, _set_population, _set_names, _set_extent, _set_line, _set_source, _set_score,
+ _set_match) = (getattr(Place, name).__set__ for name in _PLACE_FIELDS)
+
+
+def _place(
+    record: Sequence, score: float, match: str, shape: tuple[str | None, str | None] | None
+) -> Place:
+    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, _has_extent,
+     _has_line, altnames, source) = record
+    extent_json, line_json = shape or (None, None)
+    place = _new_place(Place)
+    _set_id(place, gid)
+    _set_name(place, name)
+    _set_lat(place, lat)
+    _set_lon(place, lon)
+    _set_fclass(place, fclass)
+    _set_fcode(place, fcode)
+    _set_kind(place, kind)
+    _set_country(place, country)
+    _set_admin1(place, admin1)
+    _set_population(place, population)
+    _set_names(place, tuple(altnames.split("|")) if altnames else ())
+    _set_extent(place, json.loads(extent_json) if extent_json else None)
+    _set_line(place, json.loads(line_json) if line_json else None)
+    _set_source(place, source)
+    _set_score(place, round(score, 3))
+    _set_match(place, match)
+    return place
 
 
 def parse_near(text: str) -> tuple[float, float]:

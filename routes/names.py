@@ -34,8 +34,10 @@ __all__ = [
     "STEM",
     "TYPE_WORDS",
     "fold",
+    "fold_once",
     "is_indexable",
     "loose",
+    "loose_key",
     "region_stems",
     "split_folded",
     "split_type",
@@ -74,9 +76,12 @@ def _ascii(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """Exact matching key: lower-case ASCII words separated by single spaces."""
+def fold_once(name: str) -> str:
+    """Exact matching key: lower-case ASCII words separated by single spaces.
+
+    :func:`fold` is this function with a cache; a caller that folds each name only once (a
+    gazetteer lookup) calls this one and spares the cache's upkeep.
+    """
     text = _ascii(name).lower()
     if not _PLAIN.match(text):
         text = _DROP.sub("", text)
@@ -92,6 +97,8 @@ def fold(name: str) -> str:
     return text
 
 
+fold = lru_cache(maxsize=65536)(fold_once)
+
 # The repeats after a letter's first occurrence ("ss" -> "s"): matching only the repeats makes
 # the substitution a plain deletion, three times faster than rewriting each run to its letter.
 _REPEATS = re.compile(r"(?<=([a-z]))\1+")
@@ -105,7 +112,12 @@ def loose(name: str) -> str:
     Used as a second-chance match, so it may merge a few unrelated names; ranking prefers exact
     matches whenever both exist.
     """
-    text = fold(name).replace("kh", "h").replace("y", "i").replace("ts", "c").replace(" ", "")
+    return loose_key(fold(name))
+
+
+def loose_key(key: str) -> str:
+    """:func:`loose` of a name already folded: the index build and each query fold only once."""
+    text = key.replace("kh", "h").replace("y", "i").replace("ts", "c").replace(" ", "")
     if "j" in text:
         text = _J_VOWEL.sub("i", text)
     text = _REPEATS.sub("", text)
