@@ -38,6 +38,7 @@ from .names import (
     fold_once,
     loose,
     loose_key,
+    region_stems,
     split_folded,
     split_type,
 )
@@ -443,7 +444,7 @@ class Gazetteer:
                 type_word in _ADM2_WORDS and code == "ADM2"
             ):
                 score += 1.5
-            if _has_type_word(type_word, row[4], row[15]):
+            if _has_type_word(type_word, query.stem, row[4], row[15]):
                 score += 3.0
         if near is not None:
             score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], row[11], row[12]) / 50.0)
@@ -501,12 +502,20 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=4096)
-def _has_type_word(type_word: str, name: str, altnames: str | None) -> bool:
-    """Whether one of a place's own names carries the query's type word ("kray" ~ "krai")."""
-    wanted = loose(type_word)
+def _has_type_word(type_word: str, stem: str, name: str, altnames: str | None) -> bool:
+    """Whether one of a place's own names is the query's stem with its type word.
+
+    "Primorsky Krai" meets "Primorskiy kray" (a region's own name), and "Amur Oblast" meets
+    "Amurskaya Oblast'"; but "Quebec City" does not meet a town whose alternate names happen to
+    include "Quebec" and, elsewhere, "Hardware City".
+    """
+    wanted, wanted_stem = loose(type_word), loose_key(stem)
     for candidate in (name, *(altnames.split("|") if altnames else ())):
-        own = split_type(candidate)[1]
-        if own and loose(own) == wanted:
+        own_stem, own = split_type(candidate)
+        if own and loose(own) == wanted and (
+            loose_key(own_stem) == wanted_stem
+            or wanted_stem in {loose_key(s) for s in region_stems(candidate)}
+        ):
             return True
     return False
 

@@ -40,9 +40,10 @@ _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its p
 def _kernels(places: list[Place], beyond: np.ndarray):
     """Matrix of how much each candidate makes each other one likely (see ``_support``).
 
-    Countries support and are supported by anything inside them; first-order regions by what
-    lies in them; other places by nearness (``exp(-km / 150)``) or a shared region. Readings
-    ``beyond`` the story's locality (``_beyond_locality``) neither give nor get support.
+    Countries support and are supported by anything inside them (a town the less, the smaller
+    it is); first-order regions by what lies in them; other places by nearness
+    (``exp(-km / 150)``) or a shared region. Readings ``beyond`` the story's locality
+    (``_beyond_locality``) neither give nor get support.
     """
     import numpy as np
 
@@ -63,7 +64,15 @@ def _kernels(places: list[Place], beyond: np.ndarray):
     nearby = np.maximum(np.exp(-km / _SPREAD_KM), 0.3 * (same_country & same_region))
     kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
                       np.where(same_country & same_region, 1.0, 0.15 * same_country), nearby)
-    kernel = np.where(is_country[:, None] | is_country[None, :], 0.6 * same_country, kernel)
+    # A country speaks for its big cities more than for any one of its villages: "U.S." in a
+    # story makes Cambridge, Massachusetts likelier than Cambridge, England, but says little
+    # for Cambridge, Ohio.
+    population = np.array([p.population for p in places], dtype=float)
+    settlement = np.array([p.feature_class == "P" for p in places])
+    share = np.where(settlement, np.clip((np.log10(population + 1.0) - 3.0) / 3.0, 0.3, 1.0), 1.0)
+    by_country = 0.6 * np.where(is_country[None, :], share[:, None], share[None, :])
+    kernel = np.where(is_country[:, None] | is_country[None, :], by_country * same_country,
+                      kernel)
     kernel[beyond, :] = 0.0
     kernel[:, beyond] = 0.0
     return kernel

@@ -93,6 +93,13 @@ def test_feature_type_word_picks_the_kind(gazetteer):
     assert gazetteer.lookup("Amur region")[0].kind == "region"
 
 
+def test_type_word_counts_only_on_the_name_that_matched(gazetteer):
+    # New Britain, Connecticut lists both "Quebec" and "Hardware City" among its names: the
+    # two together do not make it "Quebec City".
+    assert gazetteer.lookup("Quebec City")[0].country == "CA"
+    assert gazetteer.lookup("Primorsky Krai")[0].feature_code == "ADM1"  # "Primorskiy kray"
+
+
 def test_airport_codes(gazetteer):
     assert gazetteer.lookup("VVO", kind="airport")[0].country == "RU"
 

@@ -123,3 +123,12 @@ def test_a_comma_still_gives_a_container(parse):
     found = parse("Officials in Punjab, India, and in Cook County, Illinois, agreed.")
     assert found["Punjab"].place.country == "IN"
     assert found["Cook County"].place.admin1 == "IL"
+
+
+def test_a_country_speaks_for_its_big_cities_more_than_its_villages(parse):
+    # "U.S." is in nearly every American story: it should not carry a foreign capital to a
+    # village of the same name in Ohio.
+    found = parse("A U.S. senator said in Washington on Monday that the talks in London "
+                  "would resume.")
+    assert found["London"].place.country == "GB"
+    assert found["Washington"].place.admin1 == "DC"
