@@ -106,6 +106,12 @@ NEVER_PLACES = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",
     "northwest", "southeast", "southwest", "mid", "inner", "outer",
+    # Faiths name people, not places, though a county or a village may share the word
+    # ("Christian County"; the full name is still found).
+    "christian", "christians", "muslim", "muslims", "islamic", "jewish", "jews", "catholic",
+    "catholics", "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "protestant",
+    "protestants", "orthodox", "evangelical", "anglican", "lutheran", "baptist", "methodist",
+    "presbyterian", "mormon", "mormons", "sunni", "shia", "shiite", "coptic",
 })
 
 # Verbs of saying: a small place name next to one is a person ("Baker said"), while a

@@ -132,3 +132,10 @@ def test_a_country_speaks_for_its_big_cities_more_than_its_villages(parse):
                   "would resume.")
     assert found["London"].place.country == "GB"
     assert found["Washington"].place.admin1 == "DC"
+
+
+def test_a_faith_is_no_place(parse):
+    found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
+                  "County, Kentucky.")
+    assert "Christian" not in found and "Muslim" not in found
+    assert found["Christian County"].place.admin1 == "KY"
