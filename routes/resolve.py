@@ -35,6 +35,7 @@ _ROUNDS = 3
 _DAMPING = 0.5
 _SURE = 1.0  # score margin of a reading that can speak for its list
 _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
+_STRAY_POP = 100_000  # a town smaller than this stands for a story only inside it
 
 
 def _kernels(places: list[Place], beyond: np.ndarray):
@@ -222,7 +223,41 @@ def resolve(
         best = ranked[0][1]
         results.append(Resolved(mention, best, tuple(p for _s, p in ranked[1:4]),
                                 _confidence([s for s, _p in ranked]), best.lat, best.lon))
+    results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else r
+               for r in results]
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
+
+
+def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:
+    """Leave unplaced a name's place word whose town has nothing to do with the story.
+
+    In "Carnegie Library", "Glenrock Lagoon" or "Meydan Racecourse" the place word is part of
+    a longer name that the gazetteer does not know; alone it finds some small town, which is
+    right only if the story is there ("Shakopee Police"). A town of under 100,000 people
+    with no other place of the story within 150 km, in its first-order region or its country,
+    is kept as the mention's first alternative; the mention itself gets no coordinates, since
+    a pin in the wrong country is worse than an honest "not placed".
+    """
+    place = result.place
+    if place is None or place.kind not in ("city", "town") or place.population >= _STRAY_POP:
+        return result
+    for other in results:
+        near = other.place
+        if near is None or other.mention.kind == "embedded" or \
+                other.mention.query == result.mention.query or near.country != place.country:
+            continue
+        if near.kind == "country" or (place.admin1 and near.admin1 == place.admin1) or \
+                _distance_km(near, place) <= _SPREAD_KM:
+            return result
+    return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
+                   confidence=0.0, lat=None, lon=None)
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _class(place: Place) -> str | None:

@@ -139,3 +139,18 @@ def test_a_faith_is_no_place(parse):
                   "County, Kentucky.")
     assert "Christian" not in found and "Muslim" not in found
     assert found["Christian County"].place.admin1 == "KY"
+
+
+def test_a_stray_town_inside_a_longer_name_is_left_unplaced(parse):
+    found = parse("She studied at the Carnegie Library on Monday.")
+    carnegie = found["Carnegie"]
+    assert carnegie.mention.kind == "embedded"
+    assert carnegie.lat is None and carnegie.place is None and carnegie.confidence == 0.0
+    assert carnegie.alternatives[0].name == "Carnegie"  # the reading is still offered
+
+
+def test_an_embedded_town_in_its_own_story_is_placed(parse):
+    found = parse("Shakopee Police said the road near Jordan, Minnesota, was closed.")
+    assert found["Shakopee"].place.admin1 == "MN"
+    assert parse("Officials of the Paris Police met on Friday.")["Paris"].place.country == "FR"
+
