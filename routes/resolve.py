@@ -51,20 +51,22 @@ def _kernels(places: list[Place], beyond: np.ndarray):
     lat = np.radians([p.lat for p in places])
     lon = np.radians([p.lon for p in places])
     cos_lat = np.cos(lat)
-    a = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
-         + cos_lat[:, None] * cos_lat[None, :]
-         * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
-    km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    # Great-circle distances from unit vectors: half the squared chord is the haversine term,
+    # and one matrix product gives every pair at once.
+    xyz = np.stack([cos_lat * np.cos(lon), cos_lat * np.sin(lon), np.sin(lat)], axis=1)
+    half_chord = np.clip((1.0 - xyz @ xyz.T) * 0.5, 0.0, 1.0)
+    km = 12742.0 * np.arcsin(np.sqrt(half_chord, out=half_chord), out=half_chord)
     country = _codes([p.country for p in places])
     region = _codes([f"{p.country}.{p.admin1}" if p.admin1 else f"#{i}"
                      for i, p in enumerate(places)])
     same_country = country[:, None] == country[None, :]
-    same_region = region[:, None] == region[None, :]
+    same_region = region[:, None] == region[None, :]  # a region code includes its country
     is_country = np.array([p.kind == "country" for p in places])
     is_adm1 = np.array([p.feature_code == "ADM1" for p in places])
-    nearby = np.maximum(np.exp(-km / _SPREAD_KM), 0.3 * (same_country & same_region))
+    nearby = np.exp(km * (-1.0 / _SPREAD_KM), out=km)
+    np.maximum(nearby, 0.3 * same_region, out=nearby)
     kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
-                      np.where(same_country & same_region, 1.0, 0.15 * same_country), nearby)
+                      np.where(same_region, 1.0, 0.15 * same_country), nearby)
     # A country speaks for its big cities more than for any one of its villages: "U.S." in a
     # story makes Cambridge, Massachusetts likelier than Cambridge, England, but says little
     # for Cambridge, Ohio.
@@ -205,6 +207,9 @@ def resolve(
     base = [[p.score + _hinted(first[key], p) for p in groups[g]] for g, key in enumerate(keys)]
     scores = _coherent(groups, base) if len(groups) > 1 else base
     results: list[Resolved] = []
+    # A name repeated with nothing of its own (no container, list or other hints) is ranked
+    # as its group is: once per name, not once per mention.
+    plain: dict[int, tuple[Place, tuple[Place, ...], float]] = {}
     for k, mention in enumerate(mentions):
         if mention.kind == "relative" or not options[k]:
             results.append(Resolved(mention, None))
@@ -216,13 +221,21 @@ def resolve(
         like = _peer_class([_best(mentions[j], groups, group_of, scores, sure=True)
                             for j in mention.peers
                             if j != mention.container and mentions[j].container != k])
-        ranked = sorted(((s + _contained(p, container) + _hinted(mention, p)
-                          - _hinted(first[_key(mention)], p)
-                          + (_LISTED if like and _class(p) == like else 0.0), p)
-                         for s, p in zip(scores[g], groups[g], strict=True)), key=lambda x: -x[0])
-        best = ranked[0][1]
-        results.append(Resolved(mention, best, tuple(p for _s, p in ranked[1:4]),
-                                _confidence([s for s, _p in ranked]), best.lat, best.lon))
+        own = first[_key(mention)]  # the group's key includes the hinted country
+        alone = container is None and like is None and own.hint_kinds == mention.hint_kinds
+        chosen = plain.get(g) if alone else None
+        if chosen is None:
+            ranked = sorted(((s + _contained(p, container) + _hinted(mention, p)
+                              - _hinted(own, p)
+                              + (_LISTED if like and _class(p) == like else 0.0), p)
+                             for s, p in zip(scores[g], groups[g], strict=True)),
+                            key=lambda x: -x[0])
+            chosen = (ranked[0][1], tuple(p for _s, p in ranked[1:4]),
+                      _confidence([s for s, _p in ranked]))
+            if alone:
+                plain[g] = chosen
+        best, runners_up, confidence = chosen
+        results.append(Resolved(mention, best, runners_up, confidence, best.lat, best.lon))
     results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else r
                for r in results]
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
