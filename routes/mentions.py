@@ -224,7 +224,7 @@ class _Finder:
         if dateline:
             queries.add(dateline.place.title())
         queries = {q for q in queries if q.lower() not in NEVER_PLACES}
-        self.candidates = self.gazetteer.lookup_many(queries, limit=12)
+        self.candidates = self.gazetteer.lookup_many(queries, limit=20)
         capitalised = [word.rstrip(".") for word in self.capitalised]
         singular = {w[:-1]: w for w in capitalised if w.endswith("s") and len(w) > 3}
         found = self.gazetteer.dictionary_words([*capitalised, *singular])
