@@ -93,14 +93,17 @@ def upsert_clause(conflict: str) -> str:
     )
 
 
-def select_in(con: sqlite3.Connection, sql: str, values: Sequence) -> Iterator[tuple]:
+def select_in(con: sqlite3.Connection, sql: str, values: Sequence) -> list[tuple]:
     """Rows of ``sql`` (a query with one ``IN ({marks})``) for any number of values.
 
-    SQLite caps the parameters of one statement, so long lists go in chunks of 900.
+    SQLite caps the parameters of one statement, so long lists go in chunks of 900. The rows
+    come as one list: ``fetchall`` makes them in C, far faster than iterating the cursor.
     """
+    rows: list[tuple] = []
     for start in range(0, len(values), 900):
         chunk = values[start:start + 900]
-        yield from con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        rows.extend(con.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall())
+    return rows
 
 
 @contextmanager

@@ -296,7 +296,7 @@ class Gazetteer:
         con = self._con or self._connection()
         rows = con.execute(_lookup_sql(len(query.probes)), query.probes).fetchall()
         if self._extra:
-            rows.extend(row[1:] for probe in query.probes for row in self._extra.get(probe, ()))
+            rows.extend(row for probe in query.probes for row in self._extra.get(probe, ()))
         return self._rank(query, rows, country=country, kind=kind, near=near, limit=limit)
 
     def lookup_many(
@@ -317,12 +317,13 @@ class Gazetteer:
         probes = sorted({probe for query in queries.values() for probe in query.probes})
         from gazetteer.build import select_in
 
+        # Rows end with the key they were found under, which ranking ignores.
         found: dict[str, list] = {}
-        for lkey, *row in select_in(self._connection(), _LOOKUP_MANY_SQL, probes):
-            found.setdefault(lkey, []).append(row)
+        for row in select_in(self._connection(), _LOOKUP_MANY_SQL, probes):
+            found.setdefault(row[-1], []).append(row)
         for probe in probes:
-            for lkey, *row in self._extra.get(probe, ()):
-                found.setdefault(lkey, []).append(row)
+            for row in self._extra.get(probe, ()):
+                found.setdefault(probe, []).append(row)
         for name, query in queries.items():
             rows = [r for p in query.probes for r in found.get(p, ())]
             done[name] = self._rank(query, rows, limit=limit) if rows else []
@@ -348,7 +349,7 @@ class Gazetteer:
             if (country and row[8] != country) or (kind and row[7] != kind):
                 return []
             match = query.match(row[0], row[1])
-            return self._places([(row[2:], self._score(query, match, row, near), match)])
+            return self._places([(row[2:17], self._score(query, match, row, near), match)])
         score_of = self._score
         # Rows are (fkey, flag, *record): record[1] (row[3]) is the gid, one entry per place.
         best: dict[str, tuple[float, str, Sequence]] = {}
@@ -369,7 +370,7 @@ class Gazetteer:
                 ranked = [item for item in ranked if item[1] != "loose"]
         if len(ranked) > 1:
             ranked.sort(key=lambda item: (-item[0], -item[2][10], item[2][3]))
-        return self._places([(row[2:], score, match) for score, match, row in ranked[:limit]])
+        return self._places([(row[2:17], score, match) for score, match, row in ranked[:limit]])
 
     def _places(self, found: list[tuple[Sequence, float, str]]) -> list[Place]:
         """Places for (record, score, match) triples; outlines and lines come in one query.
@@ -491,7 +492,7 @@ class Gazetteer:
                       entry.kind, entry.country, entry.admin1, entry.population, entry.lat,
                       entry.lon, 0, 0, "|".join(entry.names), entry.source]
             for lkey, fkey, flag in entry_keys(entry):
-                self._extra.setdefault(lkey, []).append([lkey, fkey, flag, *record])
+                self._extra.setdefault(lkey, []).append([fkey, flag, *record, lkey])
         self._extra_count += 1
 
     def __enter__(self) -> Gazetteer:
@@ -524,14 +525,15 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-_JOINED = (f"n.fkey, n.flag, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
-           "FROM names n JOIN places p ON p.id = n.place WHERE n.lkey IN ")
-_LOOKUP_MANY_SQL = f"SELECT n.lkey, {_JOINED}({{marks}})"
+# A lookup row is (fkey, flag, *record); lookup_many's rows add the key they matched at the end.
+_SELECTED = f"n.fkey, n.flag, {', '.join('p.' + c for c in _COLUMNS.split(', '))}"
+_JOIN = " FROM names n JOIN places p ON p.id = n.place WHERE n.lkey IN "
+_LOOKUP_MANY_SQL = f"SELECT {_SELECTED}, n.lkey{_JOIN}({{marks}})"
 
 
 @lru_cache(maxsize=64)
 def _lookup_sql(probes: int) -> str:
-    return f"SELECT {_JOINED}({','.join('?' * probes)})"
+    return f"SELECT {_SELECTED}{_JOIN}({','.join('?' * probes)})"
 
 
 # Place is a frozen dataclass, whose __init__ sets each of its 16 fields through
