@@ -43,7 +43,7 @@ from .names import (
     split_type,
 )
 
-__all__ = ["Gazetteer", "default_index_path", "parse_near"]
+__all__ = ["Gazetteer", "default_index_path", "distance_km", "parse_near"]
 
 Progress = Callable[[str, float], None]
 
@@ -128,8 +128,9 @@ def _importance(kind: str, code: str, population: int, gid: str) -> float:
     return score
 
 
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance; exact enough for ranking and far cheaper than a geodesic."""
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; exact enough for ranking and far cheaper than a geodesic (and,
+    unlike geopy's, it needs no import of geopy's geocoders on the geoparser's start-up)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (math.sin((p2 - p1) / 2) ** 2
          + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
@@ -448,7 +449,7 @@ class Gazetteer:
             if _has_type_word(type_word, query.stem, row[4], row[15]):
                 score += 3.0
         if near is not None:
-            score -= 2.0 * math.log10(1.0 + _distance_km(near[0], near[1], row[11], row[12]) / 50.0)
+            score -= 2.0 * math.log10(1.0 + distance_km(near[0], near[1], row[11], row[12]) / 50.0)
         return score
 
     def reverse(
@@ -470,7 +471,7 @@ class Gazetteer:
                 f"({','.join('?' * len(cells))})",
                 ([kind] if kind else []) + sorted(cells),
             ).fetchall()
-            found = sorted((_distance_km(lat, lon, r[9], r[10]), r) for r in rows)
+            found = sorted((distance_km(lat, lon, r[9], r[10]), r) for r in rows)
             if len(found) >= limit:
                 break
         return self._places([(r, -d, "exact") for d, r in found[:limit]])

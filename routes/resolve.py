@@ -20,7 +20,7 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, distance_km
 from .model import Mention, Place, Resolved
 
 if TYPE_CHECKING:
@@ -260,17 +260,10 @@ def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:
                 other.mention.query == result.mention.query or near.country != place.country:
             continue
         if near.kind == "country" or (place.admin1 and near.admin1 == place.admin1) or \
-                _distance_km(near, place) <= _SPREAD_KM:
+                distance_km(near.lat, near.lon, place.lat, place.lon) <= _SPREAD_KM:
             return result
     return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
                    confidence=0.0, lat=None, lon=None)
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _class(place: Place) -> str | None:
