@@ -44,7 +44,8 @@ def _kernels(places: list[Place], beyond: np.ndarray):
     Countries support and are supported by anything inside them (a town the less, the smaller
     it is); first-order regions by what lies in them; other places by nearness
     (``exp(-km / 150)``) or a shared region. Readings ``beyond`` the story's locality
-    (``_beyond_locality``) neither give nor get support.
+    (``_beyond_locality``) neither give nor get support, and no place supports itself as
+    another name's reading.
     """
     import numpy as np
 
@@ -78,6 +79,10 @@ def _kernels(places: list[Place], beyond: np.ndarray):
                       kernel)
     kernel[beyond, :] = 0.0
     kernel[:, beyond] = 0.0
+    # Two names read as one place are one piece of evidence, not two: "Dublin City Council"
+    # must not vote for Dublin, Ireland, as the reading of the story's "Dublin".
+    ids = _codes([p.id for p in places])
+    kernel[ids[:, None] == ids[None, :]] = 0.0
     return kernel
 
 

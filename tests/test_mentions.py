@@ -134,6 +134,14 @@ def test_a_country_speaks_for_its_big_cities_more_than_its_villages(parse):
     assert found["Washington"].place.admin1 == "DC"
 
 
+def test_a_place_read_by_two_names_is_one_piece_of_evidence(parse):
+    # "Dublin City" finds Dublin, Ireland, by one of its alternate names. That reading must
+    # not count again as support for Ireland in the story's plain "Dublin".
+    found = parse("The Dublin City Council met on Monday. Dublin officials said the new road "
+                  "to Columbus and Franklin County will open in May.")
+    assert found["Dublin"].place.admin1 == "OH"
+
+
 def test_a_faith_is_no_place(parse):
     found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
                   "County, Kentucky.")
