@@ -10,8 +10,10 @@ tells exact from transliterated matches afterwards:
 - flag 2, an airport code: ("#vvo", "#vvo").
 
 Regions have no coordinates in their source, so each is placed at the centre of the hull of its
-member places, and the hull is kept as its extent (a GeoJSON geometry). Countries take their
-centre and outline from ``countryinfo`` where it has them, and the same hull otherwise.
+member places (its towns, and for a first-order region its airfields too, less any member with
+no other within 300 km), and the hull is kept as its extent (a GeoJSON geometry). Countries
+take their centre and outline from ``countryinfo`` where it has them, and the same hull
+otherwise.
 
 The index is never changed in place: a build (and a dump import, see ``Gazetteer.add``) writes a
 temporary file and renames it over the index (:func:`replacing`). So a crash never leaves a
@@ -230,11 +232,37 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         points = members.get(i)
         if points is None or not len(points):
             continue
-        lat, lon, hull = _hull(points[:, 1], points[:, 0])
+        core = _connected(points)
+        lat, lon, hull = _hull(core[:, 1], core[:, 0])
         if not (entry.lat or entry.lon):
             entry.lat, entry.lon = lat, lon
         entry.extent = entry.extent or hull
         entry.population = max(entry.population, int(points[:, 2].sum()))
+
+
+def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
+    """The members with another member within ``km``: a lone one is a filing error.
+
+    A hull follows its most extreme points, so one town filed under the wrong region (a
+    Jiangsu town placed a thousand kilometres west) would drag the region's centre after it.
+    A real frontier has company: the far north's last town has its airstrip, an island chain
+    its next island. Distances are planar, in degrees scaled at the area's mean latitude.
+    """
+    import numpy as np
+    import shapely
+
+    if len(points) < 5:
+        return points
+    lats, lons = points[:, 0], points[:, 1]
+    if lons.max() - lons.min() > 180:
+        lons = np.where(lons < 0, lons + 360, lons)
+    geoms = shapely.points(lons * np.cos(np.radians(lats.mean())), lats)
+    (found, _nearest), degrees = shapely.STRtree(geoms).query_nearest(
+        geoms, exclusive=True, return_distance=True, all_matches=False)
+    gap = np.full(len(points), np.inf)
+    gap[found] = degrees
+    keep = gap * 111.2 <= km
+    return points[keep] if keep.any() else points
 
 
 def _place_groups(groups: list[tuple[Entry, list[str]]], countries: list[Entry]) -> list[Entry]:
@@ -292,10 +320,14 @@ def _gather(progress: Progress) -> tuple[list[Entry], dict[str, int]]:
     located = {c.gid: (c.lat, c.lon, c.population) for c in cities}
     progress("placing regions and countries", 0.25)
     regions, region_members = sources.regions()
-    _place_areas(regions, {
-        i: np.array([located[g] for g in gids if g in located]).reshape(-1, 3)
-        for i, gids in region_members.items()
-    })
+    points = {i: [located[g] for g in gids if g in located] for i, gids in region_members.items()}
+    first_order = {(r.country, fold(name)): i for i, r in enumerate(regions)
+                   if r.feature_code == "ADM1" for name in (r.name, *r.names)}
+    for country, subdivision, lat, lon in sources.airfields():
+        i = first_order.get((country, fold(subdivision)))
+        if i is not None:
+            points.setdefault(i, []).append((lat, lon, 0))
+    _place_areas(regions, {i: np.array(p).reshape(-1, 3) for i, p in points.items()})
     regions = [r for r in regions if r.extent or r.lat or r.lon]
     countries = list(sources.countries())
     by_country: dict[str, list[tuple[float, float, int]]] = {}

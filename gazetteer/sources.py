@@ -25,6 +25,7 @@ __all__ = [
     "SUPPLEMENT_COLUMNS",
     "Entry",
     "SourceError",
+    "airfields",
     "airports",
     "common_words",
     "continents",
@@ -279,6 +280,20 @@ def airports() -> Iterator[Entry]:
             feature_class="S", feature_code="AIRB" if airbase else "AIRP", country=a["country"],
             names=names, codes=[c for c in (a["iata"], icao) if c], source="airportsdata",
         )
+
+
+def airfields() -> Iterator[tuple[str, str, float, float]]:
+    """(country, subdivision name, lat, lon) of every airfield that names its subdivision.
+
+    Towns crowd into the settled part of a region; airstrips also serve its empty north and
+    its islands, so they let a region's hull reach its real extent (Ontario's Hudson Bay
+    shore, not just the band of towns along the lakes).
+    """
+    import airportsdata
+
+    for a in airportsdata.load("ICAO").values():
+        if a["subd"] and a["country"]:
+            yield a["country"], a["subd"], float(a["lat"]), float(a["lon"])
 
 
 def common_words() -> set[str]:

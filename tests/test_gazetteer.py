@@ -66,6 +66,35 @@ def test_regions_carry_an_extent_containing_their_centre(gazetteer):
     assert polygon.contains(Point(128.334, 51.884))  # Vostochny lies in Amur Oblast
 
 
+def test_a_region_reaches_past_its_towns(gazetteer):
+    # Ontario's towns line the Great Lakes; its airstrips reach Hudson Bay. Atlases (and
+    # GeoNames) put its centre near 49.25 N, 84.5 W, which the towns alone miss by 175 km.
+    from routes.gazetteer import distance_km
+
+    ontario = gazetteer.lookup("Ontario", kind="region")[0]
+    assert ontario.feature_code == "ADM1"
+    assert distance_km(ontario.lat, ontario.lon, 49.25, -84.5) < 161
+
+
+def test_a_misfiled_member_does_not_drag_its_region():
+    import numpy as np
+    from shapely.geometry import Point, shape
+
+    from gazetteer.build import _place_areas
+    from gazetteer.sources import Entry
+
+    rng = np.random.default_rng(7)
+    members = np.column_stack([rng.uniform(30, 34, 40), rng.uniform(118, 121, 40),
+                               np.full(40, 1000)])
+    members[0] = (32.0, 105.0, 1000)  # one town filed a thousand kilometres west
+    members[1:3] = [(45.0, 120.0, 1000), (45.5, 120.2, 1000)]  # a real far north, in company
+    region = Entry("test:1", "Test", 0.0, 0.0, "A", "ADM1")
+    _place_areas([region], {0: members})
+    assert 118 < region.lon < 121
+    assert shape(region.extent).contains(Point(120.1, 45.2))
+    assert region.population == 40_000  # every member still counts
+
+
 def test_countries_have_atlas_centres_and_outlines(gazetteer):
     from shapely.geometry import Point, shape
 
