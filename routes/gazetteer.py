@@ -160,6 +160,8 @@ class Gazetteer:
         self._cache: dict[tuple[str, int | None], list[Place]] = {}
         # ... and their capitalised words ("Police", "John"): remember which are in a word list.
         self._known: dict[str, dict[str, bool]] = {"words": {}, "given_names": {}}
+        # ... and their areas' outlines (every story's "U.S."): parsed once per place.
+        self._shapes: dict[int, tuple[dict | None, list | None]] = {}
         self._con: sqlite3.Connection | None = None
         self._extra: dict[str, list[list]] = {}
         self._extra_count = 0
@@ -224,9 +226,13 @@ class Gazetteer:
             ) from None
 
     def close(self) -> None:
+        """Close the index; remembered candidates and outlines go too, since a rebuilt or
+        extended index numbers its places afresh."""
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._cache.clear()
+        self._shapes.clear()
 
     def info(self) -> dict:
         """Path, size, build time and per-source counts of the index."""
@@ -379,14 +385,19 @@ class Gazetteer:
         Records only say whether a place has an outline or a line (long JSON strings), so the
         rows a ranking discards never load theirs.
         """
-        wanted = [record[0] for record, _score, _match in found if record[11] or record[12]]
-        shapes: dict[int, tuple[str | None, str | None]] = {}
+        shapes = self._shapes
+        wanted = [record[0] for record, _score, _match in found
+                  if (record[11] or record[12]) and record[0] not in shapes]
         if wanted:
             from gazetteer.build import select_in
 
-            shapes = {id_: (extent, line) for id_, extent, line in select_in(
-                self._connection(), "SELECT id, extent, line FROM places WHERE id IN ({marks})",
-                wanted)}
+            if len(shapes) >= _CACHE_SIZE:
+                shapes.clear()
+            for id_, extent, line in select_in(
+                    self._connection(),
+                    "SELECT id, extent, line FROM places WHERE id IN ({marks})", wanted):
+                shapes[id_] = (json.loads(extent) if extent else None,
+                               json.loads(line) if line else None)
         return [_place(record, score, match, shapes.get(record[0]))
                 for record, score, match in found]
 
@@ -551,11 +562,11 @@ _new_place = object.__new__
 
 
 def _place(
-    record: Sequence, score: float, match: str, shape: tuple[str | None, str | None] | None
+    record: Sequence, score: float, match: str, shape: tuple[dict | None, list | None] | None
 ) -> Place:
     (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, _has_extent,
      _has_line, altnames, source) = record
-    extent_json, line_json = shape or (None, None)
+    extent, line = shape or (None, None)
     place = _new_place(Place)
     _set_id(place, gid)
     _set_name(place, name)
@@ -568,8 +579,8 @@ def _place(
     _set_admin1(place, admin1)
     _set_population(place, population)
     _set_names(place, tuple(altnames.split("|")) if altnames else ())
-    _set_extent(place, json.loads(extent_json) if extent_json else None)
-    _set_line(place, json.loads(line_json) if line_json else None)
+    _set_extent(place, extent)
+    _set_line(place, line)
     _set_source(place, source)
     _set_score(place, round(score, 3))
     _set_match(place, match)
