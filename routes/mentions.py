@@ -68,8 +68,14 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 _TITLED = re.compile(r"\b(?P<title>[A-Z]?[a-z]+\.?)\s+"
                      r"(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_FULL_NAME = re.compile(r"\b(?P<given>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?"
-                        r"(?P<surname>(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SURNAME = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_FULL_NAME = re.compile(rf"\b(?P<given>[A-Z][a-z]{{2,}})\s+(?:(?P<initial>[A-Z]\.)\s+)?"
+                        rf"(?P<surname>{_SURNAME})\b")
+# Every three capitalised words in a row (overlapping), for middle names: "Terry Lee Jolly".
+_MIDDLE_NAME = re.compile(rf"(?=\b(?P<given>[A-Z][a-z]{{2,}})\s+(?P<middle>[A-Z][a-z]+)\s+"
+                          rf"(?P<surname>{_SURNAME})\b)")
+# "Hailey, 6," or "Jolly, 60, of Lebanon": a name with an age after it is a person's.
+_AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -310,7 +316,7 @@ class _Finder:
             before = tokens[a - 2].text.lower()  # "Mrs. Lincoln" tokenised as Mrs + .
         after = list(tokens[b:j])
         alias = mention.surface in aliases()
-        if before in PERSON_TITLES and not alias:
+        if (before in PERSON_TITLES or _AGE.match(text, mention.end)) and not alias:
             self._person(tokens, a, j)
             return None
         best = self.candidates.get(mention.query, [None])[0]
@@ -554,14 +560,22 @@ class _Finder:
                 names = match.group("names").split()
                 self.people.update(n for n in names if n not in aliases())
         for match in _FULL_NAME.finditer(self.text):
-            given, surname = match.group("given"), match.group("surname")
+            given, surname = match.group("given", "surname")
             places = self.candidates.get(given)
-            if given.lower() not in self.given or surname.lower() in ORG_TAILS or \
+            # An initial makes a name of any first word ("Kijuan D. McDonald"); without one
+            # the first word must be a known given name.
+            if (given.lower() not in self.given and not match.group("initial")) or \
+                    surname.lower() in ORG_TAILS or \
                     (places and places[0].match == "exact" and _prominent(places[0])):
                 continue
             if self._brand(given, (self.candidates.get(surname) or [None])[0]):
                 continue
             self.people.update((given, surname))
+        for match in _MIDDLE_NAME.finditer(self.text):
+            given, middle, surname = match.group("given", "middle", "surname")
+            if given.lower() in self.given and middle.lower() in self.given and \
+                    surname.lower() not in ORG_TAILS and given in self.people:
+                self.people.add(surname)  # "Cameron Lee Earle": the pass above took "Lee"
 
     def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
         self.people: set[str] = set()

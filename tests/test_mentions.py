@@ -142,6 +142,14 @@ def test_a_place_read_by_two_names_is_one_piece_of_evidence(parse):
     assert found["Dublin"].place.admin1 == "OH"
 
 
+def test_people_are_known_by_age_initial_and_middle_name(parse):
+    found = parse("The twins, Hailey, 6, and Caleb, 4, flew to Denver with Kijuan D. McDonald "
+                  "and Terry Lee Jolly. McDonald and Jolly came home on Monday.")
+    assert set(found) == {"Denver"}
+    # A number after a comma is an age only when it stands alone: "1,000" is a count.
+    assert "County Wexford" in parse("Near Oulart, County Wexford, 1,000 men gathered.")
+
+
 def test_a_faith_is_no_place(parse):
     found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
                   "County, Kentucky.")
