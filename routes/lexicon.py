@@ -61,6 +61,8 @@ PERSON_TITLES = frozenset({
     "deputy", "detective", "trooper", "sister", "father", "emperor", "sheikh", "emir", "sultan",
     "lord", "lady", "sir", "dame", "agent", "attorney", "lawyer", "manager", "ceo", "founder",
     "owner", "author", "actor", "actress", "singer", "player", "striker", "goalkeeper",
+    "superintendent", "principal", "pastor", "councillor", "alderman", "selectman",
+    "treasurer", "clerk", "supervisor", "administrator", "patrolman",
 })
 
 # Words after a place name that make the whole a name of something else, in which the place

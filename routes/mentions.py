@@ -68,7 +68,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 _TITLED = re.compile(r"\b(?P<title>[A-Z]?[a-z]+\.?)\s+"
                      r"(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_SURNAME = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_SURNAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = re.compile(rf"\b(?P<given>[A-Z][a-z]{{2,}})\s+(?:(?P<initial>[A-Z]\.)\s+)?"
                         rf"(?P<surname>{_SURNAME})\b")
 # Every three capitalised words in a row (overlapping), for middle names: "Terry Lee Jolly".
@@ -334,6 +334,10 @@ class _Finder:
                 self._person(tokens, a, j)
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
+            return None
+        if b < len(tokens) and tokens[b].text == "administration" and b - a == 1 and not alias and \
+                not (best is not None and _prominent(best)):
+            self._person(tokens, a, b)  # "the Obama administration": a president's
             return None
         if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
             self._person(tokens, a, b)

@@ -150,6 +150,11 @@ def test_people_are_known_by_age_initial_and_middle_name(parse):
     assert "County Wexford" in parse("Near Oulart, County Wexford, 1,000 men gathered.")
 
 
+def test_local_titles_and_administrations_name_people(parse):
+    found = parse("The Obama administration and Superintendent Paul Calvert met in Omaha.")
+    assert set(found) == {"Omaha"}
+
+
 def test_a_faith_is_no_place(parse):
     found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
                   "County, Kentucky.")
