@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import sqlite3
@@ -232,12 +233,14 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         points = members.get(i)
         if points is None or not len(points):
             continue
+        entry.population = max(entry.population, int(points[:, 2].sum()))
+        if (entry.lat or entry.lon) and entry.extent:
+            continue  # an atlas country: its members only count its people
         core = _connected(points)
         lat, lon, hull = _hull(core[:, 1], core[:, 0])
         if not (entry.lat or entry.lon):
             entry.lat, entry.lon = lat, lon
         entry.extent = entry.extent or hull
-        entry.population = max(entry.population, int(points[:, 2].sum()))
 
 
 def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
@@ -246,7 +249,8 @@ def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
     A hull follows its most extreme points, so one town filed under the wrong region (a
     Jiangsu town placed a thousand kilometres west) would drag the region's centre after it.
     A real frontier has company: the far north's last town has its airstrip, an island chain
-    its next island. Distances are planar, in degrees scaled at the area's mean latitude.
+    its next island. Distances are planar, in degrees scaled at the area's mean latitude; two
+    records of one spot are no company for each other.
     """
     import numpy as np
     import shapely
@@ -254,13 +258,24 @@ def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
     if len(points) < 5:
         return points
     lats, lons = points[:, 0], points[:, 1]
-    if lons.max() - lons.min() > 180:
+    scale = math.cos(math.radians(float(lats.mean())))
+    lat_span, lon_span = np.ptp(points[:, :2], axis=0)
+    if lon_span <= 180 and math.hypot(lon_span * scale, lat_span) * 111.2 <= km:
+        return points  # every member is within reach of every other: most areas
+    if lon_span > 180:
         lons = np.where(lons < 0, lons + 360, lons)
-    geoms = shapely.points(lons * np.cos(np.radians(lats.mean())), lats)
-    (found, _nearest), degrees = shapely.STRtree(geoms).query_nearest(
-        geoms, exclusive=True, return_distance=True, all_matches=False)
-    gap = np.full(len(points), np.inf)
-    gap[found] = degrees
+    xs = lons * scale
+    if len(points) <= 400:
+        # Most areas are small: all pairs at once cost less than building a tree.
+        squared = (xs[:, None] - xs[None, :]) ** 2 + (lats[:, None] - lats[None, :]) ** 2
+        squared[squared == 0] = np.inf
+        gap = np.sqrt(squared.min(axis=1))
+    else:
+        geoms = shapely.points(xs, lats)
+        (found, _nearest), degrees = shapely.STRtree(geoms).query_nearest(
+            geoms, exclusive=True, return_distance=True, all_matches=False)
+        gap = np.full(len(points), np.inf)
+        gap[found] = degrees
     keep = gap * 111.2 <= km
     return points[keep] if keep.any() else points
 
