@@ -161,6 +161,25 @@ def test_user_files_are_searched_alongside_the_index(gazetteer, tmp_path):
         Gazetteer(gazetteer.path, extra=[bad])
 
 
+def test_a_gazetteer_forgets_what_it_remembered_when_its_index_changes(index_copy, tmp_path):
+    # A corpus run remembers every name's candidates; importing a dump into the same
+    # Gazetteer must not leave the old answers (or outlines keyed by old row ids) behind.
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    gazetteer = Gazetteer(index_copy / "gazetteer.sqlite")
+    assert gazetteer.lookup_many(["Herdubreid"]) == {"Herdubreid": []}
+    assert gazetteer.lookup_many(["Amur Oblast"])["Amur Oblast"][0].extent
+    dump = tmp_path / "IS.txt"
+    shutil.copy(FIXTURES / "XX.txt", dump)
+    gazetteer.add(dump)
+    assert gazetteer.lookup_many(["Herdubreid"])["Herdubreid"][0].country == "IS"
+    amur = gazetteer.lookup_many(["Amur Oblast"])["Amur Oblast"][0]
+    assert amur.extent == gazetteer.lookup("Amur Oblast")[0].extent
+    gazetteer.close()
+
+
 def test_word_lists_are_asked_once_per_word(gazetteer):
     """Dictionary and given-name answers are remembered, so a corpus asks about a word once."""
     from routes.gazetteer import Gazetteer
