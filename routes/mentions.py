@@ -566,11 +566,17 @@ class _Finder:
         for match in _FULL_NAME.finditer(self.text):
             given, surname = match.group("given", "surname")
             places = self.candidates.get(given)
-            # An initial makes a name of any first word ("Kijuan D. McDonald"); without one
-            # the first word must be a known given name.
-            if (given.lower() not in self.given and not match.group("initial")) or \
-                    surname.lower() in ORG_TAILS or \
-                    (places and places[0].match == "exact" and _prominent(places[0])):
+            prominent = bool(places) and places[0].match == "exact" and _prominent(places[0])
+            if surname.lower() in ORG_TAILS:
+                continue
+            if match.group("initial"):
+                # An initial makes a person of any first word ("Kijuan D. McDonald", "Austin
+                # R. Nichols"). The words are no place here; elsewhere a prominent place's
+                # name still is ("Austin is a city...").
+                self.named.append((match.start(), match.end()))
+                self.people.update((surname,) if prominent else (given, surname))
+                continue
+            if given.lower() not in self.given or prominent:
                 continue
             if self._brand(given, (self.candidates.get(surname) or [None])[0]):
                 continue
@@ -583,13 +589,15 @@ class _Finder:
 
     def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
         self.people: set[str] = set()
+        self.named: list[tuple[int, int]] = []  # spans of people's names written in full
         runs = self.spans()
         self.lookups(runs)
         self.full_names()
         # People named anywhere in the text (even after their bare surname) are not places.
         mentions = [m for m in self.choose(runs)
                     if not (m.surface in self.people and " " not in m.surface
-                            and m.surface not in aliases())]
+                            and m.surface not in aliases())
+                    and not any(a <= m.start < b for a, b in self.named)]
         dateline = self.dateline_mention()
         if dateline:
             mentions.insert(0, dateline)

@@ -150,6 +150,15 @@ def test_people_are_known_by_age_initial_and_middle_name(parse):
     assert "County Wexford" in parse("Near Oulart, County Wexford, 1,000 men gathered.")
 
 
+def test_a_name_with_an_initial_is_a_person_even_when_it_names_a_place(gazetteer):
+    text = "Austin R. Nichols opened the plant. Austin is a city in Minnesota."
+    found = [(r.mention.start, r.mention.surface) for r in places(text, gazetteer=gazetteer)]
+    assert (0, "Austin") not in found  # the man
+    assert (text.index("Austin is"), "Austin") in found  # the town he named
+    assert [r.mention.surface for r in places("Patrick J. Sullivan visited Springfield.",
+                                              gazetteer=gazetteer)] == ["Springfield"]
+
+
 def test_local_titles_and_administrations_name_people(parse):
     found = parse("The Obama administration and Superintendent Paul Calvert met in Omaha.")
     assert set(found) == {"Omaha"}
