@@ -243,6 +243,9 @@ def _place_areas(areas: list[Entry], members: dict[int, np.ndarray]) -> None:
         entry.extent = entry.extent or hull
 
 
+_KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
+
+
 def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
     """The members with another member within ``km``: a lone one is a filing error.
 
@@ -260,23 +263,16 @@ def _connected(points: np.ndarray, km: float = 300.0) -> np.ndarray:
     lats, lons = points[:, 0], points[:, 1]
     scale = math.cos(math.radians(float(lats.mean())))
     lat_span, lon_span = np.ptp(points[:, :2], axis=0)
-    if lon_span <= 180 and math.hypot(lon_span * scale, lat_span) * 111.2 <= km:
+    if lon_span <= 180 and math.hypot(lon_span * scale, lat_span) * _KM_PER_DEGREE <= km:
         return points  # every member is within reach of every other: most areas
     if lon_span > 180:
         lons = np.where(lons < 0, lons + 360, lons)
-    xs = lons * scale
-    if len(points) <= 400:
-        # Most areas are small: all pairs at once cost less than building a tree.
-        squared = (xs[:, None] - xs[None, :]) ** 2 + (lats[:, None] - lats[None, :]) ** 2
-        squared[squared == 0] = np.inf
-        gap = np.sqrt(squared.min(axis=1))
-    else:
-        geoms = shapely.points(xs, lats)
-        (found, _nearest), degrees = shapely.STRtree(geoms).query_nearest(
-            geoms, exclusive=True, return_distance=True, all_matches=False)
-        gap = np.full(len(points), np.inf)
-        gap[found] = degrees
-    keep = gap * 111.2 <= km
+    geoms = shapely.points(lons * scale, lats)
+    (found, _nearest), degrees = shapely.STRtree(geoms).query_nearest(
+        geoms, exclusive=True, return_distance=True, all_matches=False)
+    gap = np.full(len(points), np.inf)
+    gap[found] = degrees
+    keep = gap * _KM_PER_DEGREE <= km
     return points[keep] if keep.any() else points
 
 
