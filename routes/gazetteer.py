@@ -523,7 +523,14 @@ def _has_type_word(type_word: str, stem: str, name: str, altnames: str | None) -
     include "Quebec" and, elsewhere, "Hardware City".
     """
     wanted, wanted_stem = loose(type_word), loose_key(stem)
+    markers = _type_markers(wanted)
     for candidate in (name, *(altnames.split("|") if altnames else ())):
+        if candidate.isascii():
+            # Folding an ASCII name only lower-cases it, drops quotes and spells out "Mt": a
+            # name with none of the type word's spellings in it cannot carry the type word.
+            low = candidate.lower()
+            if not any(marker in low for marker in markers):
+                continue
         own_stem, own = split_type(candidate)
         if own and loose(own) == wanted and (
             loose_key(own_stem) == wanted_stem
@@ -531,6 +538,18 @@ def _has_type_word(type_word: str, stem: str, name: str, altnames: str | None) -
         ):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _type_markers(wanted: str) -> tuple[str, ...]:
+    """Substrings of which a lower-cased ASCII name must contain one to carry a type word
+    whose loose key is ``wanted``: the last word of each such type word ("base" of "air
+    base"), "mt" for "mount", and the quote marks that folding drops from inside a word."""
+    words = [phrase for phrase in TYPE_WORDS if loose(phrase) == wanted]
+    markers = {phrase.rsplit(" ", 1)[-1] for phrase in words} | {"'", "`", '"'}
+    if "mount" in words:
+        markers.add("mt")
+    return tuple(sorted(markers))
 
 
 def _writable(folder: Path) -> bool:

@@ -82,7 +82,7 @@ def fold_once(name: str) -> str:
     :func:`fold` is this function with a cache; a caller that folds each name only once (a
     gazetteer lookup) calls this one and spares the cache's upkeep.
     """
-    text = _ascii(name).lower()
+    text = (name if name.isascii() else _ascii(name)).lower()
     if not _PLAIN.match(text):
         text = _DROP.sub("", text)
         text = _SEPARATORS.sub(" ", text.replace("&", " and ")).strip()

@@ -194,3 +194,12 @@ def test_word_lists_are_asked_once_per_word(gazetteer):
     assert gaz.dictionary_words(["Putin", "police", "Lion"]) == {"police", "lion"}
     assert len(asked) == 2 and "putin" not in asked[1] and "lion" in asked[1]
     assert gaz.given_names(["John", "Police"]) == {"john"}  # a list of its own
+
+
+def test_a_type_word_is_recognised_however_a_name_spells_it():
+    from routes.gazetteer import _has_type_word
+
+    assert _has_type_word("mount", "hood", "Mt Hood", None)  # "Mt" is folded to "mount"
+    assert _has_type_word("krai", "primorsky", "Primorye", "Primorskiy Kray|Primorskij kraj")
+    assert _has_type_word("river", "amur", "Heilong Jiang", "Amur-River")
+    assert not _has_type_word("city", "quebec", "Levis", "Quebec|Hardware City")
