@@ -66,13 +66,20 @@ _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 
-_TITLED = re.compile(r"\b(?P<title>[A-Z]?[a-z]+\.?)\s+"
-                     r"(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# A title as written before a name ("President", "president", "Gov" before its full stop),
+# and the one or two names after it in the same sentence ("the Ministry of Justice. Azerbaijan
+# has..." names no one).
+_TITLE_FORMS = frozenset(form for title in PERSON_TITLES for form in (title, title.capitalize()))
+_TITLE_TAIL = re.compile(r"\.?\s+(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _SURNAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_FULL_NAME = re.compile(rf"\b(?P<given>[A-Z][a-z]{{2,}})\s+(?:(?P<initial>[A-Z]\.)\s+)?"
+# A capital with no word character before it: the same as a word boundary before it, but
+# written so the pattern starts with a character class, which the regex engine scans for in C.
+_WORD_CAPITAL = r"[A-Z](?<!\w[A-Z])"
+_FULL_NAME = re.compile(rf"(?P<given>{_WORD_CAPITAL}[a-z]{{2,}})\s+(?:(?P<initial>[A-Z]\.)\s+)?"
                         rf"(?P<surname>{_SURNAME})\b")
-# Every three capitalised words in a row (overlapping), for middle names: "Terry Lee Jolly".
-_MIDDLE_NAME = re.compile(rf"(?=\b(?P<given>[A-Z][a-z]{{2,}})\s+(?P<middle>[A-Z][a-z]+)\s+"
+# Every three capitalised words in a row, for middle names ("Terry Lee Jolly"): only the first
+# is consumed, so the second can start the next match.
+_MIDDLE_NAME = re.compile(rf"(?P<given>{_WORD_CAPITAL}[a-z]{{2,}})(?=\s+(?P<middle>[A-Z][a-z]+)\s+"
                           rf"(?P<surname>{_SURNAME})\b)")
 # "Hailey, 6," or "Jolly, 60, of Lebanon": a name with an age after it is a person's.
 _AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
@@ -559,10 +566,11 @@ class _Finder:
     def full_names(self) -> None:
         """People named in full anywhere: a given name, an optional initial, a surname; or
         one or two names after a title ("President Vladimir Putin")."""
-        for match in _TITLED.finditer(self.text):
-            if match.group("title").lower().rstrip(".") in PERSON_TITLES:
-                names = match.group("names").split()
-                self.people.update(n for n in names if n not in aliases())
+        for sentence in self.sentences:
+            for token in sentence.tokens:
+                if token.text in _TITLE_FORMS and \
+                        (match := _TITLE_TAIL.match(self.text, token.end, sentence.end)):
+                    self._titled(match.group("names").split())
         for match in _FULL_NAME.finditer(self.text):
             given, surname = match.group("given", "surname")
             places = self.candidates.get(given)
@@ -586,6 +594,20 @@ class _Finder:
             if given.lower() in self.given and middle.lower() in self.given and \
                     surname.lower() not in ORG_TAILS and given in self.people:
                 self.people.add(surname)  # "Cameron Lee Earle": the pass above took "Lee"
+
+    def _titled(self, names: list[str]) -> None:
+        """The names after a title are a person's, up to an ordinary word ("Officer At
+        Portland" in a headline); a major place among them keeps its reading unless it is a
+        given name too ("Miss Japan", but "President Vladimir Putin")."""
+        table = aliases()
+        for name in names:
+            lower = name.lower()
+            if lower in self.dictionary and lower not in self.given:
+                return
+            places = self.candidates.get(name)
+            major = bool(places) and places[0].match == "exact" and _major(places[0])
+            if name not in table and (not major or lower in self.given):
+                self.people.add(name)
 
     def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
         self.people: set[str] = set()

@@ -164,6 +164,15 @@ def test_local_titles_and_administrations_name_people(parse):
     assert set(found) == {"Omaha"}
 
 
+def test_a_title_names_people_only_within_its_sentence_and_up_to_an_ordinary_word(parse):
+    assert set(parse("Residents chose Lucy Hart as mayor. Danville then got a new library.")) \
+        == {"Danville"}  # "mayor." ends a sentence: Danville is no one's name
+    assert list(parse("Voters met Gov. Ted Danville on Monday. Danville then grew.")) == []
+    headline = "Police Officer At Danville Rally Hugs Protester. Danville police said it was calm."
+    assert "Danville" in parse(headline)  # "At" is no name
+    assert "Japan" in parse("Contestants cheered for Miss Japan in Tokyo. Japan hosted the final.")
+
+
 def test_a_faith_is_no_place(parse):
     found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
                   "County, Kentucky.")
