@@ -158,8 +158,8 @@ class Gazetteer:
         self.path = Path(path) if path else default_index_path()
         # Corpora repeat their place names ("U.S.", "Ohio"): remember recent candidate lists.
         self._cache: dict[tuple[str, int | None], list[Place]] = {}
-        # ... and their capitalised words ("Police", "John"): remember which are in a word list.
-        self._known: dict[str, dict[str, bool]] = {"words": {}, "given_names": {}}
+        # The word lists ("police", "john"), read whole on first use.
+        self._lists: dict[str, frozenset[str]] = {}
         # ... and their areas' outlines (every story's "U.S."): parsed once per place.
         self._shapes: dict[int, tuple[dict | None, list | None]] = {}
         self._con: sqlite3.Connection | None = None
@@ -226,13 +226,14 @@ class Gazetteer:
             ) from None
 
     def close(self) -> None:
-        """Close the index; remembered candidates and outlines go too, since a rebuilt or
-        extended index numbers its places afresh."""
+        """Close the index; remembered candidates, outlines and word lists go too, since a
+        rebuilt or extended index numbers its places afresh (and may hold newer lists)."""
         if self._con is not None:
             self._con.close()
             self._con = None
         self._cache.clear()
         self._shapes.clear()
+        self._lists.clear()
 
     def info(self) -> dict:
         """Path, size, build time and per-source counts of the index."""
@@ -416,27 +417,21 @@ class Gazetteer:
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
-        return self._members("words", "word", words)
+        return {w.lower() for w in words} & self._list("words")
 
     def given_names(self, words: Iterable[str]) -> set[str]:
         """The lower-case English given names among ``words`` ("john", "mary")."""
-        return self._members("given_names", "name", words)
+        return {w.lower() for w in words} & self._list("given_names")
 
-    def _members(self, table: str, column: str, words: Iterable[str]) -> set[str]:
-        """The lower-cased ``words`` in a word-list table; only words not asked before are
-        looked up. The answer is built from this call's own look-ups, so a gazetteer shared
-        between threads may clear or fill the remembered answers meanwhile."""
-        from gazetteer.build import select_in
-
-        known = self._known[table]
-        seen = {w: known.get(w) for w in {w.lower() for w in words}}
-        new = sorted(w for w, member in seen.items() if member is None)
-        sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{marks}})"
-        found = {row[0] for row in select_in(self._connection(), sql, new)} if new else set()
-        if len(known) > _CACHE_SIZE:
-            known.clear()
-        known.update((w, w in found) for w in new)
-        return found | {w for w, member in seen.items() if member}
+    def _list(self, name: str) -> frozenset[str]:
+        """A word list of the index as a set: 210,000 dictionary words load in about 30 ms,
+        what a corpus of a few hundred documents would spend asking about their words."""
+        found = self._lists.get(name)
+        if found is None:
+            row = self._connection().execute(
+                "SELECT items FROM lists WHERE name = ?", (name,)).fetchone()
+            found = self._lists[name] = frozenset(row[0].split("\n") if row else ())
+        return found
 
     @staticmethod
     def _score(
