@@ -24,6 +24,7 @@ _TOKEN = re.compile(
     # Leading white space is consumed by the match, not skipped one failed attempt at a time.
     rf"\s*({_PLAIN_WORD}"
     r"|(?:[A-Z][a-z]{0,2}\.){2,}|(?:[a-z]\.){2,}"            # U.S., N.Y., W.Va., a.m.
+    r"|[DRI](?=-[A-Z])"                                    # a party before a state: D-N.Y.
     rf"|{_LETTER}+(?:\.(?=,|\s+[a-z]))?(?:['’\-]{_LETTER}+)*(?:['’]s)?"   # words, Kim's
     r"|\d+(?:[.,:]\d+)*"                                   # numbers, 9:30, 1,200
     r"|\S)",                                               # any other single character

@@ -173,6 +173,14 @@ def test_a_title_names_people_only_within_its_sentence_and_up_to_an_ordinary_wor
     assert "Japan" in parse("Contestants cheered for Miss Japan in Tokyo. Japan hosted the final.")
 
 
+def test_a_lawmakers_party_and_state_name_the_state(parse):
+    found = parse("Rep. Ann Lee, D-W. Va., and Rep. Bo Cruz, R-Elbow Lake, spoke with "
+                  "Sen. Di Hart, D-N.Y.")
+    assert found["W. Va."].place.name == "West Virginia"
+    assert found["N.Y."].place.name == "New York"
+    assert found["Elbow Lake"].place.admin1 == "MN"
+
+
 def test_a_faith_is_no_place(parse):
     found = parse("The Pope met Christian and Muslim leaders in Baghdad, then visited Christian "
                   "County, Kentucky.")

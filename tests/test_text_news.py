@@ -24,6 +24,14 @@ def test_tokens_of_every_shape():
     assert [t.text for t in tokenize(text, 2, 11)] == ["Đồng", "Đăng"]
 
 
+def test_a_party_letter_stands_apart_from_the_state_after_it():
+    text = "Rep. Ann Lee, D-N.Y., and Sen. Bo Cruz (R-Ky.) met on D-Day."
+    words = [t.text for t in tokenize(text)]
+    assert words[5:8] == ["D", "-", "N.Y."] and words[15:18] == ["R", "-", "Ky"]
+    assert [t.text for t in tokenize("D-Day and the T-Mobile shop")][:3] == ["D", "-", "Day"]
+    assert tokenize("Mary-Lou of Stratford-upon-Avon")[0].text == "Mary-Lou"
+
+
 def test_sentences_respect_abbreviations():
     text = "Gov. Smith flew to Washington on Sept. 12. He met the U.S. envoy. Then he left."
     found = [text[s.start:s.end] for s in sentences(text)]
