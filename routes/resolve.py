@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer, distance_km
 from .model import Mention, Place, Resolved
+from .names import fold
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,6 +37,7 @@ _DAMPING = 0.5
 _SURE = 1.0  # score margin of a reading that can speak for its list
 _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
 _STRAY_POP = 100_000  # a town smaller than this stands for a story only inside it
+_TIE = 0.05  # a confidence below this is a coin toss between the two best readings
 
 
 def _kernels(places: list[Place], beyond: np.ndarray):
@@ -240,10 +242,25 @@ def resolve(
             if alone:
                 plain[g] = chosen
         best, runners_up, confidence = chosen
+        if confidence < _TIE and _toss(best, runners_up[0] if runners_up else None):
+            # Two places of one name score all but the same and lie far apart: a pin on either
+            # would be a coin toss, so the mention offers both as alternatives and is left
+            # unplaced.
+            results.append(Resolved(mention, None, (best, *runners_up), confidence))
+            continue
         results.append(Resolved(mention, best, runners_up, confidence, best.lat, best.lon))
     results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else r
                for r in results]
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
+
+
+def _toss(best: Place, second: Place | None) -> bool:
+    """Whether two near-equal readings are a real choice: places far apart that both bear
+    the name. Tartus the city and Tartus the province are one answer; the White House and
+    Casablanca (whose name means "white house") are not equals in a text that wrote "White
+    House"."""
+    return second is not None and fold(second.name) == fold(best.name) and \
+        distance_km(best.lat, best.lon, second.lat, second.lon) > _SPREAD_KM
 
 
 def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:

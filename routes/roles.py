@@ -255,6 +255,12 @@ class _MentionReader:
         if structure.in_furniture(m.start):
             return None, None, "header or byline", [], False, False, False
         if self.resolved.lat is None:
+            readings = self.resolved.alternatives[:2]
+            if len(readings) == 2 and self.resolved.confidence > 0:
+                # resolve leaves a name unplaced when its two best readings tie far apart.
+                names = " or ".join(f"{p.name} ({p.country})" if p.country else p.name
+                                    for p in readings)
+                return None, None, f"ambiguous: {names}", [], False, False, False
             return None, None, "not found in the gazetteer", [], False, False, False
         if is_anchor or inside_relative:
             return None, None, "reference point of a relative location", [], False, False, \

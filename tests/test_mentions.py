@@ -201,3 +201,21 @@ def test_an_embedded_town_in_its_own_story_is_placed(parse):
     assert found["Shakopee"].place.admin1 == "MN"
     assert parse("Officials of the Paris Police met on Friday.")["Paris"].place.country == "FR"
 
+
+
+def test_a_coin_toss_between_two_readings_is_left_unplaced(gazetteer):
+    from routes.model import Mention, Place
+    from routes.resolve import resolve
+
+    def town(gid, lat, lon, score):
+        return Place(gid, "Lakeview", lat, lon, "P", "PPL", "town", "US", "XX", 5000,
+                     score=score)
+
+    east, west = town("t:1", 40.0, -75.0, 12.0), town("t:2", 40.0, -120.0, 12.05)
+    found = resolve([Mention(0, 8, "Lakeview", "Lakeview")], {"Lakeview": [west, east]},
+                    gazetteer)[0]
+    assert found.place is None and found.lat is None  # no pin on a guess
+    assert {p.id for p in found.alternatives} == {"t:1", "t:2"} and found.confidence < 0.05
+    clear = resolve([Mention(0, 8, "Lakeview", "Lakeview")],
+                    {"Lakeview": [town("t:2", 40.0, -120.0, 14.0), east]}, gazetteer)[0]
+    assert clear.place.id == "t:2" and clear.lat == 40.0

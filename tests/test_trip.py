@@ -264,3 +264,13 @@ def test_a_diverted_flight_reaches_its_destination_last(gazetteer):
                    "aircraft later continued to Singapore.", published="2023-08-02",
                    gazetteer=gazetteer)
     assert [s.name for s in route.trip.stops] == ["London", "Baku", "Singapore"]
+
+
+def test_a_name_whose_two_readings_tie_far_apart_is_shown_as_ambiguous(gazetteer):
+    route = _route("The minister flew to Cambridge on Monday.", gazetteer=gazetteer)
+    reason = _reason(route, "Cambridge")  # England's or Ontario's: the text does not say
+    assert reason.startswith("ambiguous: Cambridge (") and " or Cambridge (" in reason
+    assert not route.trip.stops
+    route = _route("The minister flew to Cambridge on Monday. On Tuesday she reached Oxford, "
+                   "England.", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Cambridge", "Oxford"]
