@@ -174,7 +174,9 @@ def _alias_initials() -> frozenset[str]:
 
 
 def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
-    return i > 0 and tokens[i - 1].text == ","
+    """After "City," or a party's initial ("Sen. Bob Casey, D-Pa."): where a state goes."""
+    return i > 0 and (tokens[i - 1].text == "," or (
+        tokens[i - 1].text == "-" and i > 1 and tokens[i - 2].text in ("D", "R", "I")))
 
 
 class _Finder:

@@ -179,6 +179,7 @@ def test_a_lawmakers_party_and_state_name_the_state(parse):
     assert found["W. Va."].place.name == "West Virginia"
     assert found["N.Y."].place.name == "New York"
     assert found["Elbow Lake"].place.admin1 == "MN"
+    assert parse("Rep. Ann Cole, D-Pa., stayed away.")["Pa."].place.admin1 == "PA"
 
 
 def test_a_faith_is_no_place(parse):
