@@ -85,6 +85,9 @@ _MIDDLE_NAME = re.compile(rf"(?P<given>{_WORD_CAPITAL}[a-z]{{2,}})(?=\s+(?P<midd
 _AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
 
 
+# "Dublin City Council", "Columbia State Community College": a town's own bodies.
+_TOWN_BODY = re.compile(r"(?P<town>.+) (?:City|Town|Township|Village|Borough|State)")
+
 _ARTICLES = frozenset({"the", "a", "an"})
 _CALENDAR = frozenset(MONTHS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -626,7 +629,27 @@ class _Finder:
         if dateline:
             mentions.insert(0, dateline)
         mentions.sort(key=lambda m: m.start)
-        return self.link(mentions), self.candidates
+        return self.link(self._town_bodies(mentions)), self.candidates
+
+    def _town_bodies(self, mentions: list[Mention]) -> list[Mention]:
+        """Read "Dublin City" in "Dublin City Council" as the story's "Dublin".
+
+        A town's council, schools or college are the town's, but the gazetteer knows "Dublin
+        City" only as the Irish county, which would also lend the story's bare "Dublin" an
+        Irish neighbour. Only a name inside an organisation's (an embedded mention) is re-read,
+        and only when the bare name is in the story too and is a town first: "Mexico City
+        Health Secretary" keeps its city and "Ohio State Police" their state.
+        """
+        names = {mention.query.casefold() for mention in mentions}
+        result = []
+        for mention in mentions:
+            match = _TOWN_BODY.fullmatch(mention.query) if mention.kind == "embedded" else None
+            town = match.group("town") if match else ""
+            places = self.candidates.get(town)
+            if places and places[0].kind in ("city", "town") and town.casefold() in names:
+                mention = replace(mention, query=town)
+            result.append(mention)
+        return result
 
 
 def _level(places: list[Place] | None) -> str | None:

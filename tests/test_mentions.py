@@ -203,7 +203,6 @@ def test_an_embedded_town_in_its_own_story_is_placed(parse):
     assert parse("Officials of the Paris Police met on Friday.")["Paris"].place.country == "FR"
 
 
-
 def test_a_coin_toss_between_two_readings_is_left_unplaced(gazetteer):
     from routes.model import Mention, Place
     from routes.resolve import resolve
@@ -220,3 +219,14 @@ def test_a_coin_toss_between_two_readings_is_left_unplaced(gazetteer):
     clear = resolve([Mention(0, 8, "Lakeview", "Lakeview")],
                     {"Lakeview": [town("t:2", 40.0, -120.0, 14.0), east]}, gazetteer)[0]
     assert clear.place.id == "t:2" and clear.lat == 40.0
+
+
+def test_a_towns_council_is_the_towns(parse):
+    # The index knows "Dublin City" as the Irish county; the council is the Ohio town's.
+    found = parse("Dublin officials met Columbus and Franklin County leaders on Monday, and the "
+                  "Dublin City Council voted on the new road.")
+    assert found["Dublin"].place.admin1 == "OH"
+    assert found["Dublin City"].place.id == found["Dublin"].place.id
+    # The bare name is a country, not a town: the city stays the city.
+    found = parse("The Mexico City Health Secretary said on Monday that Mexico had vaccine.")
+    assert found["Mexico City"].place.name == "Mexico City"
