@@ -8,7 +8,9 @@ candidate:
   alias's country ("Russian" -> RU);
 - its container ("Alexandria, La.", "in the Amur region"): inside it or not;
 - the document's other places, in two passes: the countries and first-order regions that the
-  confident mentions point to, and the distance to their centre (stories stay local).
+  confident mentions point to, and the distance to their centre (stories stay local);
+- the story's home: the first-order region where most of its surely read places lie, which
+  the ambiguous names lean to.
 
 Each result keeps its runners-up and a confidence from the margin between the best two, so a
 map can show where the text is ambiguous.
@@ -38,6 +40,8 @@ _SURE = 1.0  # score margin of a reading that can speak for its list
 _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
 _STRAY_POP = 100_000  # a town smaller than this stands for a story only inside it
 _TIE = 0.05  # a confidence below this is a coin toss between the two best readings
+_HOME_SHARE = 0.75  # share of the sure places in one first-order region that makes it home
+_HOME = 1.5  # at most this much for an ambiguous name's reading in the home region
 
 
 def _kernels(places: list[Place], beyond: np.ndarray):
@@ -152,6 +156,48 @@ def _support(scores: np.ndarray, starts: np.ndarray, group_of: np.ndarray,
     return 1.0 - np.exp(-votes.sum(axis=1))
 
 
+def _home_region(groups: list[list[Place]], scores: list[list[float]]) -> list[list[float]]:
+    """Favour the ambiguous names' readings in the region where the story's sure places are.
+
+    A local story's places mostly lie in one state or province, and its ambiguous names are
+    likely there too: "Lebanon" in an obituary whose other place is Myerstown, Pennsylvania is
+    the town in Pennsylvania, not the country. Nearness alone says too little for that, since
+    the town may lie far from the other places while the country's fame is worth several
+    points. When at least three quarters of the sure readings (well ahead of their names'
+    next, see ``_SURE``) of places below a first-order region lie in one such region, every
+    name without a sure reading gains up to ``_HOME`` points for its readings there, in
+    proportion to that share. The regions themselves do not vote: a state named in a story is
+    as often a comparison ("above the rates of Illinois and Ohio") as its home, and it already
+    supports its own places through the coherence. The capital of a country that the story
+    names keeps its lead: "WASHINGTON" over a story about Iowa is the datelined capital.
+    """
+    votes: dict[tuple[str, str], int] = {}
+    named_countries = set()
+    tops: list[Place] = []
+    sure: list[bool] = []
+    for group, row in zip(groups, scores, strict=True):
+        top = max(row)
+        place = group[row.index(top)]
+        tops.append(place)
+        sure.append(sum(score > top - _SURE for score in row) == 1)
+        if place.kind == "country":
+            named_countries.add(place.country)
+        elif sure[-1] and place.feature_code != "ADM1" and not _beyond_locality(place):
+            region = (place.country, place.admin1)
+            votes[region] = votes.get(region, 0) + 1
+    if not votes:
+        return scores
+    home = max(votes, key=votes.__getitem__)
+    share = votes[home] / sum(votes.values())
+    if share < _HOME_SHARE or not home[1]:
+        return scores
+    bonus = _HOME * share
+    return [row if is_sure or (top.feature_code == "PPLC" and top.country in named_countries)
+            else [score + bonus if (p.country, p.admin1) == home else score
+                  for score, p in zip(row, group, strict=True)]
+            for group, row, top, is_sure in zip(groups, scores, tops, sure, strict=True)]
+
+
 def _hinted(mention: Mention, place: Place) -> float:
     score = 0.0
     if mention.hint_country:
@@ -212,7 +258,7 @@ def resolve(
     groups = [firsts[key][1] for key in keys]
     first = {key: mention for key, (mention, _places) in firsts.items()}
     base = [[p.score + _hinted(first[key], p) for p in groups[g]] for g, key in enumerate(keys)]
-    scores = _coherent(groups, base) if len(groups) > 1 else base
+    scores = _home_region(groups, _coherent(groups, base)) if len(groups) > 1 else base
     results: list[Resolved] = []
     # A name repeated with nothing of its own (no container, list or other hints) is ranked
     # as its group is: once per name, not once per mention.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from routes.geoparse import places
+from routes.model import Place
+from routes.resolve import _home_region
 from tests import cases
 
 
@@ -230,3 +232,24 @@ def test_a_towns_council_is_the_towns(parse):
     # The bare name is a country, not a town: the city stays the city.
     found = parse("The Mexico City Health Secretary said on Monday that Mexico had vaccine.")
     assert found["Mexico City"].place.name == "Mexico City"
+
+
+def test_a_storys_sure_places_bring_its_ambiguous_names_home(parse):
+    found = parse("Mary Ellen Hart died on Monday at her home in Lebanon. She was born in "
+                  "Myerstown and taught school in Lebanon for forty years.")
+    assert found["Lebanon"].place.admin1 == "PA"
+    assert found["Myerstown"].place.admin1 == "PA"
+
+
+def test_a_named_countrys_capital_keeps_its_lead():
+    def town(name: str, admin1: str, code: str = "PPL") -> Place:
+        return Place(f"t:{name}:{admin1}", name, 0.0, 0.0, "P", code, "town", "US", admin1,
+                     1000)
+
+    capital, namesake = town("Washington", "DC", "PPLC"), town("Washington", "IA")
+    groups = [[capital, namesake], [town("Ottumwa", "IA")], [town("Pella", "IA")]]
+    scores = [[10.0, 9.5], [10.0], [10.0]]
+    assert _home_region(groups, scores)[0][1] > 10.0  # an Iowa story's Washington is in Iowa
+    country = Place("c:US", "United States", 0.0, 0.0, "A", "PCLI", "country", "US", "", 1)
+    # ... unless the story names the United States: then it is the capital of the dateline.
+    assert _home_region([*groups, [country]], [*scores, [12.0]])[0] == [10.0, 9.5]
