@@ -85,8 +85,9 @@ _MIDDLE_NAME = re.compile(rf"(?P<given>{_WORD_CAPITAL}[a-z]{{2,}})(?=\s+(?P<midd
 _AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
 
 
-# "Dublin City Council", "Columbia State Community College": a town's own bodies.
-_TOWN_BODY = re.compile(r"(?P<town>.+) (?:City|Town|Township|Village|Borough|State)")
+# "Dublin City Council", "Bloomfield Town Hall": a town's own bodies. Not "State": the
+# "Washington State Patrol" are the state's, whatever the story's "Washington" is.
+_TOWN_BODY = re.compile(r"(?P<town>.+) (?:City|Town|Township|Village|Borough)")
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CALENDAR = frozenset(MONTHS) | {
@@ -638,7 +639,7 @@ class _Finder:
         City" only as the Irish county, which would also lend the story's bare "Dublin" an
         Irish neighbour. Only a name inside an organisation's (an embedded mention) is re-read,
         and only when the bare name is in the story too and is a town first: "Mexico City
-        Health Secretary" keeps its city and "Ohio State Police" their state.
+        Health Secretary" keeps its city.
         """
         names = {mention.query.casefold() for mention in mentions}
         result = []

@@ -232,6 +232,10 @@ def test_a_towns_council_is_the_towns(parse):
     # The bare name is a country, not a town: the city stays the city.
     found = parse("The Mexico City Health Secretary said on Monday that Mexico had vaccine.")
     assert found["Mexico City"].place.name == "Mexico City"
+    # A state's patrol is the state's, whatever the story's "Washington" is.
+    found = parse("Washington State Patrol troopers closed the road on Monday, and the "
+                  "president in Washington praised them.")
+    assert found["Washington State"].place.admin1 == "WA"
 
 
 def test_a_storys_sure_places_bring_its_ambiguous_names_home(parse):
