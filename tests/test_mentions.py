@@ -206,7 +206,7 @@ def test_an_embedded_town_in_its_own_story_is_placed(parse):
 
 
 def test_a_coin_toss_between_two_readings_is_left_unplaced(gazetteer):
-    from routes.model import Mention, Place
+    from routes.model import Mention
     from routes.resolve import resolve
 
     def town(gid, lat, lon, score):
