@@ -402,10 +402,18 @@ class _Finder:
         also a given name: "Vladimir" after "Vladimir Putin" is the president.
         """
         for token in tokens[a:j]:
-            places = self.candidates.get(token.text)
-            major = bool(places) and places[0].match == "exact" and _major(places[0])
-            if not major or token.text.lower() in self.given:
-                self.people.add(token.text)
+            self._person_word(token.text)
+
+    def _person_word(self, word: str) -> None:
+        """One word of a person's name (see ``_person``): a person's wherever it stands, unless
+        it is a major place's own name and no given name."""
+        if not self._major_place(word) or word.lower() in self.given:
+            self.people.add(word)
+
+    def _major_place(self, word: str) -> bool:
+        """Whether the word, as written, names a major place ("Paris", "Japan")."""
+        places = self.candidates.get(word)
+        return bool(places) and places[0].match == "exact" and _major(places[0])
 
     @staticmethod
     def _speaks(tokens: tuple[Token, ...], a: int, b: int) -> bool:
@@ -432,8 +440,7 @@ class _Finder:
                 or word.lower() in PERSON_TITLES or word.lower() in NEVER_PLACES \
                 or word in aliases():
             return False
-        places = self.candidates.get(word)
-        if places and places[0].match == "exact" and _major(places[0]):
+        if self._major_place(word):
             return False  # "Paris Police": Paris is a given name too, but a city first
         return word.lower() in self.given or word.lower() not in self.dictionary
 
@@ -610,10 +617,8 @@ class _Finder:
             lower = name.lower()
             if lower in self.dictionary and lower not in self.given:
                 return
-            places = self.candidates.get(name)
-            major = bool(places) and places[0].match == "exact" and _major(places[0])
-            if name not in table and (not major or lower in self.given):
-                self.people.add(name)
+            if name not in table:
+                self._person_word(name)
 
     def run(self) -> tuple[list[Mention], dict[str, list[Place]]]:
         self.people: set[str] = set()

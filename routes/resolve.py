@@ -176,13 +176,12 @@ def _home_region(groups: list[list[Place]], scores: list[list[float]]) -> list[l
     tops: list[Place] = []
     sure: list[bool] = []
     for group, row in zip(groups, scores, strict=True):
-        top = max(row)
-        place = group[row.index(top)]
+        place, is_sure = _top(group, row)
         tops.append(place)
-        sure.append(sum(score > top - _SURE for score in row) == 1)
+        sure.append(is_sure)
         if place.kind == "country":
             named_countries.add(place.country)
-        elif sure[-1] and place.feature_code != "ADM1" and not _beyond_locality(place):
+        elif is_sure and place.feature_code != "ADM1" and not _beyond_locality(place):
             region = (place.country, place.admin1)
             votes[region] = votes.get(region, 0) + 1
     if not votes:
@@ -357,11 +356,14 @@ def _best(mention: Mention, groups, group_of, scores, sure: bool = False) -> Pla
     g = group_of.get(_key(mention))
     if g is None:
         return None
-    row = scores[g]
+    place, is_sure = _top(groups[g], scores[g])
+    return None if sure and not is_sure else place
+
+
+def _top(group: list[Place], row: list[float]) -> tuple[Place, bool]:
+    """A name's best reading, and whether it is sure: more than ``_SURE`` ahead of the next."""
     top = max(row)
-    if sure and sum(s > top - _SURE for s in row) > 1:
-        return None
-    return groups[g][row.index(top)]
+    return group[row.index(top)], sum(s > top - _SURE for s in row) == 1
 
 
 def _relative(result: Resolved, resolved: list[Resolved]) -> Resolved:
