@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer, distance_km
@@ -44,32 +45,33 @@ _HOME_SHARE = 0.75  # share of the sure places in one first-order region that ma
 _HOME = 1.5  # at most this much for an ambiguous name's reading in the home region
 
 
-def _kernels(places: list[Place], beyond: np.ndarray):
-    """Matrix of how much each candidate makes each other one likely (see ``_support``).
+def _kernels(places: list[Place]) -> tuple[np.ndarray, np.ndarray]:
+    """Matrix of how much each candidate makes each other one likely (see ``_support``), and
+    which candidates lie ``beyond`` the story's locality (``_beyond_locality``).
 
     Countries support and are supported by anything inside them (a town the less, the smaller
     it is); first-order regions by what lies in them; other places by nearness
-    (``exp(-km / 150)``) or a shared region. Readings ``beyond`` the story's locality
-    (``_beyond_locality``) neither give nor get support, and no place supports itself as
-    another name's reading.
+    (``exp(-km / 150)``) or a shared region. Readings beyond the locality neither give nor get
+    support, and no place supports itself as another name's reading.
     """
     import numpy as np
 
-    lat = np.radians([p.lat for p in places])
-    lon = np.radians([p.lon for p in places])
-    cos_lat = np.cos(lat)
+    codes: dict[str | None, int] = {}
+    table = np.fromiter(chain.from_iterable(_features(p, codes) for p in places), float,
+                        len(places) * 8).reshape(len(places), 8)
+    xyz, country, region, flags, share, ids = (
+        table[:, :3], table[:, 3], table[:, 4], table[:, 5], table[:, 6], table[:, 7])
     # Great-circle distances from unit vectors: half the squared chord is the haversine term,
     # and one matrix product gives every pair at once.
-    xyz = np.stack([cos_lat * np.cos(lon), cos_lat * np.sin(lon), np.sin(lat)], axis=1)
     half_chord = np.clip((1.0 - xyz @ xyz.T) * 0.5, 0.0, 1.0)
     km = 12742.0 * np.arcsin(np.sqrt(half_chord, out=half_chord), out=half_chord)
-    country = _codes([p.country for p in places])
-    region = _codes([f"{p.country}.{p.admin1}" if p.admin1 else f"#{i}"
-                     for i, p in enumerate(places)])
+    # A place with no first-order region shares none, not even with another such place.
+    region = np.where(region < 0.0, -1.0 - np.arange(len(places)), region)
     same_country = country[:, None] == country[None, :]
     same_region = region[:, None] == region[None, :]  # a region code includes its country
-    is_country = np.array([p.kind == "country" for p in places])
-    is_adm1 = np.array([p.feature_code == "ADM1" for p in places])
+    is_country = flags == _COUNTRY
+    is_adm1 = flags == _ADM1
+    beyond = flags == _BEYOND
     nearby = np.exp(km * (-1.0 / _SPREAD_KM), out=km)
     np.maximum(nearby, 0.3 * same_region, out=nearby)
     kernel = np.where(is_adm1[:, None] | is_adm1[None, :],
@@ -77,9 +79,6 @@ def _kernels(places: list[Place], beyond: np.ndarray):
     # A country speaks for its big cities more than for any one of its villages: "U.S." in a
     # story makes Cambridge, Massachusetts likelier than Cambridge, England, but says little
     # for Cambridge, Ohio.
-    population = np.array([p.population for p in places], dtype=float)
-    settlement = np.array([p.feature_class == "P" for p in places])
-    share = np.where(settlement, np.clip((np.log10(population + 1.0) - 3.0) / 3.0, 0.3, 1.0), 1.0)
     by_country = 0.6 * np.where(is_country[None, :], share[:, None], share[None, :])
     kernel = np.where(is_country[:, None] | is_country[None, :], by_country * same_country,
                       kernel)
@@ -87,22 +86,38 @@ def _kernels(places: list[Place], beyond: np.ndarray):
     kernel[:, beyond] = 0.0
     # Two names read as one place are one piece of evidence, not two: "Dublin City Council"
     # must not vote for Dublin, Ireland, as the reading of the story's "Dublin".
-    ids = _codes([p.id for p in places])
     kernel[ids[:, None] == ids[None, :]] = 0.0
-    return kernel
+    return kernel, beyond
+
+
+# A place's class in the kernels' table; a place beyond the locality gets no support at all,
+# whatever else it is.
+_COUNTRY, _ADM1, _BEYOND = 1.0, 2.0, 3.0
+
+
+def _features(place: Place, codes: dict[str | None, int]) -> tuple[float, ...]:
+    """What the kernels need of a place, as numbers; ``codes`` numbers the country and region
+    codes and place ids (numbers compare far faster than strings)."""
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    region = codes.setdefault(f"{place.country}.{place.admin1}", len(codes)) \
+        if place.admin1 else -1
+    if _beyond_locality(place):
+        flag = _BEYOND
+    elif place.kind == "country":
+        flag = _COUNTRY
+    else:
+        flag = _ADM1 if place.feature_code == "ADM1" else 0.0
+    share = 1.0
+    if place.feature_class == "P":
+        share = min(max((math.log10(place.population + 1.0) - 3.0) / 3.0, 0.3), 1.0)
+    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat),
+            codes.setdefault(place.country, len(codes)), region, flag, share,
+            codes.setdefault(place.id, len(codes)))
 
 
 def _beyond_locality(place: Place) -> bool:
     """Oceans, continents and groups of countries: no story is local to them."""
     return place.kind in ("continent", "sea") or place.feature_code == "RGN"
-
-
-def _codes(values: list) -> np.ndarray:
-    """One integer per distinct value: integer arrays compare far faster than strings."""
-    import numpy as np
-
-    index: dict = {}
-    return np.array([index.setdefault(value, len(index)) for value in values])
 
 
 def _coherent(groups: list[list[Place]], base: list[list[float]]) -> list[list[float]]:
@@ -118,9 +133,7 @@ def _coherent(groups: list[list[Place]], base: list[list[float]]) -> list[list[f
     """
     import numpy as np
 
-    flat = [p for group in groups for p in group]
-    beyond = np.array([_beyond_locality(p) for p in flat])
-    kernel = _kernels(flat, beyond)
+    kernel, beyond = _kernels([p for group in groups for p in group])
     sizes = [len(g) for g in groups]
     starts = np.cumsum([0, *sizes[:-1]])
     group_of = np.repeat(np.arange(len(groups)), sizes)
