@@ -30,6 +30,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata
@@ -44,6 +45,7 @@ from routes.names import (
     STEM,
     fold,
     is_indexable,
+    key_hash,
     loose_key,
     region_stems,
     split_folded,
@@ -57,10 +59,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDEXES", "PLACE_COLUMNS", "SCHEMA_VERSION", "build_index", "cell_of", "entry_keys",
-    "fingerprint", "place_row", "replacing", "select_in", "upsert_clause",
+    "fingerprint", "place_row", "replacing", "select_in", "upsert_clause", "write_name_keys",
 ]
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 Progress = Callable[[str, float], None]
 
 _SCHEMA = """
@@ -74,6 +76,7 @@ CREATE TABLE places (
 CREATE TABLE names (lkey TEXT NOT NULL, place INTEGER NOT NULL, fkey TEXT NOT NULL,
                     flag INTEGER NOT NULL);
 CREATE TABLE lists (name TEXT PRIMARY KEY, items TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE name_keys (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(lkey, place, fkey, flag);
@@ -408,6 +411,7 @@ def build_index(
         con.executescript(INDEXES)
         if keep_from is not None and keep_from.exists():
             counts.update(_carry_over(con, keep_from))
+        write_name_keys(con)
         meta = {
             "fingerprint": fingerprint(), "schema": SCHEMA_VERSION, "built": time.time(),
             "build_seconds": round(time.perf_counter() - started, 1), "counts": counts,
@@ -419,6 +423,33 @@ def build_index(
         con.close()
     progress("done", 1.0)
     return counts
+
+
+def write_name_keys(con: sqlite3.Connection) -> None:
+    """Rewrite the ``name_keys`` table from the names table: after a build or an import.
+
+    It holds the hashes (``routes.names.key_hash``) of every name's word key, and of each of a
+    name's first words ("new york" of "new york city"), as two sorted arrays of 32-bit numbers:
+    about 6 MB that a process reads whole (``routes.gazetteer.NameKeys``). The geoparser then
+    asks the index only about spans that can be names, and stops growing a span as soon as no
+    name starts with its words, instead of asking about every run of capitalised words.
+    """
+    whole: set[int] = set()
+    starts: set[int] = set()
+    loose_words: dict[str, str] = {}  # names share their words: each word's key is made once
+    for fkey in {fkey for (fkey,) in con.execute(f"SELECT fkey FROM names WHERE flag != {CODE}")}:
+        words = [loose_words.get(w) or loose_words.setdefault(w, loose_key(w))
+                 for w in fkey.split(" ")]
+        key = words[0]
+        for word in words[1:]:
+            starts.add(key_hash(key))
+            key += " " + word
+        whole.add(key_hash(key))
+    con.execute("DELETE FROM name_keys")
+    con.executemany("INSERT INTO name_keys VALUES (?, ?)", [
+        ("whole", array("I", sorted(whole)).tobytes()),
+        ("starts", array("I", sorted(starts)).tobytes()),
+    ])
 
 
 def _carry_over(con: sqlite3.Connection, old: Path) -> dict[str, int]:

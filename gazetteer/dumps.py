@@ -26,7 +26,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .build import INDEXES, PLACE_COLUMNS, entry_keys, place_row, select_in, upsert_clause
+from .build import (
+    INDEXES,
+    PLACE_COLUMNS,
+    entry_keys,
+    place_row,
+    select_in,
+    upsert_clause,
+    write_name_keys,
+)
 from .sources import Entry, SourceError
 
 __all__ = ["import_dump"]
@@ -173,6 +181,7 @@ def import_dump(
                 _pipeline(path, stream, size, pool, writer, counts, progress)
             writer.finish()
         counts["names"] = writer.names_written
+        write_name_keys(con)
         con.commit()
     except BaseException:
         con.rollback()

@@ -20,8 +20,11 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -36,14 +39,16 @@ from .names import (
     TYPE_WORDS,
     fold,
     fold_once,
+    key_hash,
     loose,
     loose_key,
     region_stems,
     split_folded,
     split_type,
+    word_key,
 )
 
-__all__ = ["Gazetteer", "default_index_path", "distance_km", "parse_near"]
+__all__ = ["Gazetteer", "NameKeys", "default_index_path", "distance_km", "parse_near"]
 
 Progress = Callable[[str, float], None]
 
@@ -137,6 +142,75 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+class NameKeys:
+    """Which word keys (``routes.names.word_key``) the index holds as names, and which as a
+    name's first words: what a geoparser may ask about, and how far a span may grow.
+
+    Both sets are sorted arrays of 32-bit hashes, so a test is a binary search. A hash can
+    collide (about one test in 6,500 says yes wrongly, which costs one needless question to the
+    index) but never says no to a name that is there. Answers are remembered per text, as
+    corpora repeat their capitalised words.
+    """
+
+    def __init__(self, whole: array, starts: array, extra: Iterable[str] = ()) -> None:
+        self._whole = whole
+        self._starts = starts
+        self._extra_whole: set[int] = set()
+        self._extra_starts: set[int] = set()
+        for fkey in extra:  # the fold keys of places from user files, which are not indexed
+            words = word_key(fkey).split(" ")
+            self._extra_whole.add(key_hash(" ".join(words)))
+            self._extra_starts.update(key_hash(" ".join(words[:k])) for k in range(1, len(words)))
+        self._found: dict[str, bool] = {}
+        self._started: dict[str, bool] = {}
+
+    def may_find(self, query: str) -> bool:
+        """Whether a lookup of ``query`` can find anything: a name, a typed name's stem
+        ("Razdolnaya" of "Razdolnaya River") or, for a short capitalised word, a code ("LAX")."""
+        found = self._found.get(query)
+        if found is None:
+            if len(self._found) >= _CACHE_SIZE:
+                self._found.clear()
+            found = self._found[query] = self._may_find(query)
+        return found
+
+    def _may_find(self, query: str) -> bool:
+        folded = fold(query)
+        if self._is_name(word_key(folded.removeprefix("the "))):
+            return True
+        stem, type_word = split_folded(folded)
+        if type_word is not None and self._is_name(word_key(stem)):
+            return True
+        if _CAMEL.search(query):
+            # "SierraLeone" (a tag) finds "Sierra Leone": the index's loose keys join words.
+            return self._is_name(word_key(fold(_CAMEL.sub(" ", query))))
+        return 2 <= len(query) <= 4 and query.isalnum() and query.isupper()
+
+    def may_start(self, words: str) -> bool:
+        """Whether a name begins with ``words`` ("St." of "St. Louis")."""
+        started = self._started.get(words)
+        if started is None:
+            if len(self._started) >= _CACHE_SIZE:
+                self._started.clear()
+            # Folded with a word after them, since folding reads "St." as "Saint" only
+            # before another word.
+            key = word_key(fold_once(words + " x")[:-2])
+            started = self._started[words] = _holds(self._starts, self._extra_starts,
+                                                    key_hash(key))
+        return started
+
+    def _is_name(self, key: str) -> bool:
+        return _holds(self._whole, self._extra_whole, key_hash(key))
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _holds(hashes: array, extra: set[int], value: int) -> bool:
+    i = bisect_left(hashes, value)
+    return (i < len(hashes) and hashes[i] == value) or value in extra
+
+
 class Gazetteer:
     """The offline gazetteer: the compiled index plus any user files given with ``extra``.
 
@@ -163,6 +237,7 @@ class Gazetteer:
         # ... and their areas' outlines (every story's "U.S."): parsed once per place.
         self._shapes: dict[int, tuple[dict | None, list | None]] = {}
         self._con: sqlite3.Connection | None = None
+        self._keys: NameKeys | None = None
         self._extra: dict[str, list[list]] = {}
         self._extra_count = 0
         for file in extra:
@@ -234,6 +309,7 @@ class Gazetteer:
         self._cache.clear()
         self._shapes.clear()
         self._lists.clear()
+        self._keys = None
 
     def info(self) -> dict:
         """Path, size, build time and per-source counts of the index."""
@@ -438,6 +514,19 @@ class Gazetteer:
                 "SELECT items FROM lists WHERE name = ?", (name,)).fetchone()
             found = self._lists[name] = dict.fromkeys(row[0].split("\n") if row else ())
         return found
+
+    def name_keys(self) -> NameKeys:
+        """The index's names and names' first words (:class:`NameKeys`), read on first use."""
+        if self._keys is None:
+            rows = dict(self._connection().execute("SELECT name, data FROM name_keys"))
+            arrays = []
+            for part in ("whole", "starts"):
+                hashes = array("I")
+                hashes.frombytes(rows[part])
+                arrays.append(hashes)
+            extra = {row[0] for rows in self._extra.values() for row in rows if row[1] != CODE}
+            self._keys = NameKeys(*arrays, extra=extra)
+        return self._keys
 
     @staticmethod
     def _score(

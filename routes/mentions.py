@@ -177,6 +177,24 @@ def _alias_initials() -> frozenset[str]:
     return frozenset(form[0] for form in aliases())
 
 
+@cache
+def _alias_starts() -> frozenset[str]:
+    """The first words of the aliases of more than one word ("North" of "North Korean")."""
+    starts = set()
+    for form in aliases():
+        words = form.split(" ")
+        starts.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(starts)
+
+
+# Words of feature-type phrases ("River", "International" of "International Airport"): a span
+# grows over them even when no name begins with its words, since the stem alone is asked for.
+_TYPE_PARTS = frozenset(word for phrase in TYPE_WORDS for word in phrase.split(" ")) | {
+    "of", "the"}
+_PREFIX_TYPE_WORDS = frozenset({"lake", "mount", "mt", "gulf", "bay", "sea", "island",
+                                "province", "state", "republic", "region"})
+
+
 def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
     """After "City," or a party's initial ("Sen. Bob Casey, D-Pa."): where a state goes."""
     return i > 0 and (tokens[i - 1].text == "," or (
@@ -208,11 +226,17 @@ class _Finder:
         return found
 
     def lookups(self, runs) -> None:
-        """Ask the index about every span that could be a name, with the aliases' names.
+        """Ask the index about every span that can be a name, with the aliases' names.
 
-        The spans are kept (``self.run_spans``) for :meth:`choose`, which tries the same ones.
+        From each first token a span grows one token at a time while a name (or an alias, or
+        a feature-type word: "Razdolnaya River") can still begin with its words, and is asked
+        about only if the index holds it as a name (``Gazetteer.name_keys``). The spans are kept
+        (``self.run_spans``) for :meth:`choose`, which tries them longest first.
         """
         text = self.text
+        keys = self.gazetteer.name_keys()
+        table = aliases()
+        alias_starts = _alias_starts()
         queries = set()
         self.run_spans: list[dict[int, list[tuple[int, int, int, str]]]] = []
         for _index, tokens, i, j in runs:
@@ -222,17 +246,29 @@ class _Finder:
                 first = tokens[a].text
                 if not first[0].isalpha() or first.lower() in _ARTICLES:
                     continue
-                spans = by_first[a] = []
-                for b in range(min(j, a + MAX_TOKENS), a, -1):
+                spans = []
+                begin = tokens[a].start
+                # "Lake", "Mount", "Gulf of": the name after them is asked for on its own.
+                prefixed = first.lower() in _PREFIX_TYPE_WORDS
+                for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
                     last = tokens[b - 1].text
-                    if not last[:1].isalpha():
-                        continue
-                    start, end, surface = _surface(text, tokens, a, b)
-                    spans.append((b, start, end, surface))
-                    if b == a + 1 or last not in _CONNECTORS:
-                        queries.add(surface)
+                    if last[:1].isalpha():
+                        start, end, surface = _surface(text, tokens, a, b)
+                        alias = surface in table or surface + "." in table
+                        if alias or keys.may_find(surface):
+                            spans.append((b, start, end, surface))
+                            if b == a + 1 or last not in _CONNECTORS:
+                                queries.add(surface)
+                    if b == j:
+                        break
+                    words = text[begin:tokens[b - 1].end]
+                    nxt = tokens[b].text.lower()
+                    if not (nxt.removesuffix("'s").removesuffix("’s") in _TYPE_PARTS or prefixed
+                            or words in alias_starts or keys.may_start(words)):
+                        break
+                spans.reverse()
+                by_first[a] = spans
             self.run_spans.append(by_first)
-        table = aliases()
         initials = _alias_initials()
         for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
             for form in (word, word + "."):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from zlib import crc32
 
 __all__ = [
     "CODE",
@@ -36,11 +37,13 @@ __all__ = [
     "fold",
     "fold_once",
     "is_indexable",
+    "key_hash",
     "loose",
     "loose_key",
     "region_stems",
     "split_folded",
     "split_type",
+    "word_key",
 ]
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -122,6 +125,24 @@ def loose_key(key: str) -> str:
         text = _J_VOWEL.sub("i", text)
     text = _REPEATS.sub("", text)
     return "e" + text[2:] if text.startswith("ie") else text
+
+
+_loose_word = lru_cache(maxsize=65536)(loose_key)
+
+
+def word_key(key: str) -> str:
+    """:func:`loose_key` word by word, the spaces kept: ``"nizhnii novgorod"``.
+
+    The index's table of names and their first words (``gazetteer.build.name_keys``) is made of
+    these, because a joined loose key cannot tell a name's first words: "newiork" might begin
+    "newiorkciti" as "new york" or as "newy orkcity".
+    """
+    return " ".join([_loose_word(word) for word in key.split(" ")])
+
+
+def key_hash(key: str) -> int:
+    """The 32-bit number under which the index's table of names stores a :func:`word_key`."""
+    return crc32(key.encode())
 
 
 # How an index row relates to its place: one of its names, a name's stem without its

@@ -161,6 +161,21 @@ def test_user_files_are_searched_alongside_the_index(gazetteer, tmp_path):
         Gazetteer(gazetteer.path, extra=[bad])
 
 
+def test_name_keys_tell_which_spans_can_be_names(gazetteer, tmp_path):
+    from tests.conftest import FIXTURES
+
+    keys = gazetteer.name_keys()
+    assert keys.may_find("Vladivostok") and keys.may_find("Razdolnaya River")  # a stem
+    assert keys.may_find("SierraLeone") and keys.may_find("LAX")  # a tag, a code
+    assert not keys.may_find("Qwertzuiop") and not keys.may_find("Police Chief")
+    assert keys.may_start("St.") and keys.may_start("Martha's") and keys.may_start("Rostov on")
+    assert not keys.may_start("Police Chief") and not keys.may_start("Qwertz")
+    # A user's own places are names too, though the index does not hold them.
+    assert not keys.may_find("Zulu Camp")
+    own = Gazetteer(gazetteer.path, extra=[FIXTURES / "extra_places.tsv"]).name_keys()
+    assert own.may_find("Zulu Camp") and own.may_start("Camp Zulu")
+
+
 def test_a_gazetteer_forgets_what_it_remembered_when_its_index_changes(index_copy, tmp_path):
     # A corpus run remembers every name's candidates; importing a dump into the same
     # Gazetteer must not leave the old answers (or outlines keyed by old row ids) behind.
@@ -170,11 +185,13 @@ def test_a_gazetteer_forgets_what_it_remembered_when_its_index_changes(index_cop
 
     gazetteer = Gazetteer(index_copy / "gazetteer.sqlite")
     assert gazetteer.lookup_many(["Herdubreid"]) == {"Herdubreid": []}
+    assert not gazetteer.name_keys().may_find("Herdubreid")
     assert gazetteer.lookup_many(["Amur Oblast"])["Amur Oblast"][0].extent
     dump = tmp_path / "IS.txt"
     shutil.copy(FIXTURES / "XX.txt", dump)
     gazetteer.add(dump)
     assert gazetteer.lookup_many(["Herdubreid"])["Herdubreid"][0].country == "IS"
+    assert gazetteer.name_keys().may_find("Herdubreid")  # the import rewrote the name keys
     amur = gazetteer.lookup_many(["Amur Oblast"])["Amur Oblast"][0]
     assert amur.extent == gazetteer.lookup("Amur Oblast")[0].extent
     gazetteer.close()

@@ -21,6 +21,24 @@ def test_no_places(parse):
     assert parse(cases.NO_PLACES) == {}
 
 
+def test_the_index_is_asked_only_about_spans_that_can_be_names(gazetteer, monkeypatch):
+    asked: set[str] = set()
+    lookup_many = gazetteer.lookup_many
+
+    def spy(names, **options):
+        asked.update(names)
+        return lookup_many(names, **options)
+
+    monkeypatch.setattr(gazetteer, "lookup_many", spy)
+    found = {r.mention.surface for r in places(
+        "Police Chief Ronald Qwertz of the Vladivostok Fire Department met reporters at "
+        "Sochi International Airport and flew on to Martha's Vineyard.", gazetteer=gazetteer)}
+    assert {"Sochi International Airport", "Martha's Vineyard", "Vladivostok"} <= found
+    assert {"Sochi International Airport", "Martha's Vineyard", "Vladivostok"} <= asked
+    # No run of words that no name begins with is asked about, nor any longer span from it.
+    assert not [q for q in asked if q.startswith(("Police Chief", "Chief Ronald", "Qwertz"))]
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
