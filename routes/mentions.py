@@ -270,7 +270,8 @@ class _Finder:
                 by_first[a] = spans
             self.run_spans.append(by_first)
         initials = _alias_initials()
-        for word in [t.text for s in self.sentences for t in s.tokens if t.text[0] in initials]:
+        # Every alias begins with a capital: the capitalised words (``spans``) are all to try.
+        for word in [w for w in self.capitalised if w[0] in initials]:
             for form in (word, word + "."):
                 if form in table:
                     queries.add(table[form].name)
