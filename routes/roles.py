@@ -256,8 +256,10 @@ class _MentionReader:
             return None, None, "header or byline", [], False, False, False
         if self.resolved.lat is None:
             readings = self.resolved.alternatives[:2]
-            if len(readings) == 2 and self.resolved.confidence > 0:
-                # resolve leaves a name unplaced when its two best readings tie far apart.
+            if len(readings) == 2:
+                # resolve leaves a name unplaced when its two best readings tie far apart (an
+                # exact tie has confidence 0.0); only an embedded name is unplaced otherwise
+                # with alternatives, and it was answered above.
                 names = " or ".join(f"{p.name} ({p.country})" if p.country else p.name
                                     for p in readings)
                 return None, None, f"ambiguous: {names}", [], False, False, False

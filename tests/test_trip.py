@@ -266,6 +266,23 @@ def test_a_diverted_flight_reaches_its_destination_last(gazetteer):
     assert [s.name for s in route.trip.stops] == ["London", "Baku", "Singapore"]
 
 
+def test_an_exact_tie_is_ambiguous_too(gazetteer, tmp_path):
+    """Two readings with the very same score (confidence 0.0) are a coin toss, not a name the
+    gazetteer lacks."""
+    from routes.gazetteer import Gazetteer
+
+    table = tmp_path / "twins.tsv"
+    table.write_text(
+        "name\talternatenames\tfeature_class\tfeature_code\tcountry\tadmin1\tlat\tlon\n"
+        "Zorbaville\t\tP\tPPL\tNZ\t\t-41.0\t174.0\n"
+        "Zorbaville\t\tP\tPPL\tCA\t\t50.0\t-100.0\n", encoding="utf-8")
+    twins = Gazetteer(gazetteer.path, extra=[table])
+    route = _route("The minister flew to Zorbaville on Monday.", gazetteer=twins)
+    assert _reason(route, "Zorbaville") in ("ambiguous: Zorbaville (NZ) or Zorbaville (CA)",
+                                            "ambiguous: Zorbaville (CA) or Zorbaville (NZ)")
+    assert not route.trip.stops
+
+
 def test_a_name_whose_two_readings_tie_far_apart_is_shown_as_ambiguous(gazetteer):
     route = _route("The minister flew to Cambridge on Monday.", gazetteer=gazetteer)
     reason = _reason(route, "Cambridge")  # England's or Ontario's: the text does not say
