@@ -5,6 +5,10 @@ Run: ``python benchmarks/geoparse.py ../shared/benchmarks/lgl/lgl.jsonl [--limit
 (``../shared/eval/score_geoparse.py``: P, R, F1, acc@161, e2e@161) and its speed on one core:
 start-up time (imports and data loading) separately from documents per second afterwards.
 
+With ``--stages`` it runs only Routes, once through the corpus in a fresh process as above,
+and prints where a document's time goes: the stages of ``routes.geoparse.places`` (news
+structure, mentions, resolution, output), with the index lookups inside the mention stage.
+
 The peers find names but return no coordinates, so each of their names is given the most
 populous GeoNames place of that name (the usual population baseline) to score them at all.
 """
@@ -129,13 +133,62 @@ def measure(name, system, docs) -> dict:
             "pred": handle.name}
 
 
+def routes_stages(docs) -> None:
+    """Milliseconds per document in each stage; the stages are called as ``places`` calls
+    them, and the gazetteer's batched lookups are timed inside the mention stage."""
+    from routes.gazetteer import Gazetteer
+    from routes.geoparse import Geoparse, places
+    from routes.mentions import find_mentions
+    from routes.model import Document
+    from routes.news import read_structure
+    from routes.resolve import resolve
+
+    gazetteer = Gazetteer()
+    places(Document("warm-up", "Officials in Paris, Texas, met."), gazetteer=gazetteer)
+    spent = dict.fromkeys(("news structure", "mentions", "  index lookups", "resolution",
+                           "output"), 0.0)
+    lookup_many = gazetteer.lookup_many
+
+    def timed_lookup_many(names, **options):
+        started = time.perf_counter()
+        found = lookup_many(names, **options)
+        spent["  index lookups"] += time.perf_counter() - started
+        return found
+
+    gazetteer.lookup_many = timed_lookup_many
+    clock = time.perf_counter
+    for doc in docs:
+        document = Document(doc["id"], doc["text"])
+        t0 = clock()
+        structure = read_structure(document.text)
+        t1 = clock()
+        mentions, candidates = find_mentions(document.text, gazetteer, structure)
+        t2 = clock()
+        resolved = tuple(resolve(mentions, candidates, gazetteer))
+        t3 = clock()
+        Geoparse(document, structure, resolved).to_dict()
+        t4 = clock()
+        for stage, seconds in zip(("news structure", "mentions", "resolution", "output"),
+                                  (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            spent[stage] += seconds
+    total = sum(v for k, v in spent.items() if not k.startswith(" "))
+    print(f"routes: {len(docs)} documents, {len(docs) / total:.1f} docs/s, first pass")
+    for stage, seconds in spent.items():
+        print(f"{stage:<16} {1000 * seconds / len(docs):7.3f} ms/doc {seconds / total:6.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--stages", action="store_true",
+                        help="only Routes: milliseconds per document in each stage")
     args = parser.parse_args()
     with args.corpus.open(encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()][: args.limit]
+    if args.stages:
+        routes_stages(docs)
+        return
     gold = Path(tempfile.mkstemp(suffix=".jsonl")[1])
     gold.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     rows = [measure("routes", routes_system(), docs)]  # first, so its imports are its own
