@@ -244,8 +244,8 @@ class _Finder:
             by_first: dict[int, list[tuple[int, int, int, str]]] = {}
             for a in range(i, j):
                 first = tokens[a].text
-                if not first[0].isalpha() or first.lower() in _ARTICLES:
-                    continue
+                if not first[0].isalpha() or first.lower() in _ARTICLES or first.islower():
+                    continue  # a lower-case word only joins a name ("Amur region", "Rostov on")
                 spans = []
                 begin = tokens[a].start
                 # "Lake", "Mount", "Gulf of": the name after them is asked for on its own.

@@ -39,6 +39,13 @@ def test_the_index_is_asked_only_about_spans_that_can_be_names(gazetteer, monkey
     assert not [q for q in asked if q.startswith(("Police Chief", "Chief Ronald", "Qwertz"))]
 
 
+def test_a_lower_case_word_only_joins_a_name(parse):
+    # "region" after an unknown name is no place of its own (the Philippines' "Region").
+    found = parse("The Southeast region was flooded, and officials of the Asia-Pacific region "
+                  "met in the Sughd region.")
+    assert "region" not in found and found["Sughd region"].place.country == "TJ"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
