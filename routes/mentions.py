@@ -255,7 +255,9 @@ class _Finder:
                     if last[:1].isalpha():
                         start, end, surface = _surface(text, tokens, a, b)
                         alias = surface in table or surface + "." in table
-                        if alias or keys.may_find(surface):
+                        # A feature-type word alone ("the Gulf", "Region") is no name.
+                        if alias or (keys.may_find(surface) and not (
+                                b == a + 1 and surface.lower() in TYPE_WORDS)):
                             spans.append((b, start, end, surface))
                             if b == a + 1 or last not in _CONNECTORS:
                                 queries.add(surface)

@@ -39,11 +39,14 @@ def test_the_index_is_asked_only_about_spans_that_can_be_names(gazetteer, monkey
     assert not [q for q in asked if q.startswith(("Police Chief", "Chief Ronald", "Qwertz"))]
 
 
-def test_a_lower_case_word_only_joins_a_name(parse):
+def test_a_lower_case_word_or_a_type_word_alone_names_no_place(parse):
     # "region" after an unknown name is no place of its own (the Philippines' "Region").
     found = parse("The Southeast region was flooded, and officials of the Asia-Pacific region "
                   "met in the Sughd region.")
     assert "region" not in found and found["Sughd region"].place.country == "TJ"
+    # Nor is a capitalised feature-type word alone: "the Gulf" is no Gulf County.
+    found = parse("Oil reached the Gulf on Monday. Region officials said the Bay was closed.")
+    assert not {"Gulf", "Region", "Bay"} & set(found)
 
 
 def test_people_are_not_places(parse):
