@@ -104,6 +104,9 @@ NEVER_PLACES = frozenset({
     # Holidays and organisations that share their name with some village somewhere.
     "passover", "hanukkah", "thanksgiving", "halloween", "diwali", "kwanzaa",
     "hamas", "hezbollah", "taliban", "fatah", "nato", "congress", "senate",
+    # Weather patterns and a company that some town has been named after ("Google" was
+    # Topeka's name for a month).
+    "el niño", "el nino", "la niña", "la nina", "niño", "niña", "google",
     # Compass and size words name places only as part of a longer name ("North Korea").
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",

@@ -49,6 +49,11 @@ def test_a_lower_case_word_or_a_type_word_alone_names_no_place(parse):
     assert not {"Gulf", "Region", "Bay"} & set(found)
 
 
+def test_weather_patterns_and_a_renamed_towns_company_are_no_places(parse):
+    found = parse("El Niño and then La Niña hurt farmers for two years, Google said.")
+    assert not {"El Niño", "Niño", "La Niña", "Niña", "Google"} & set(found)
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
