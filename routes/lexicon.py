@@ -107,6 +107,9 @@ NEVER_PLACES = frozenset({
     # Weather patterns and a company that some town has been named after ("Google" was
     # Topeka's name for a month).
     "el niño", "el nino", "la niña", "la nina", "niño", "niña", "google",
+    # "The Centre" is a government or a building; a region or county called Centre is named
+    # with its type word.
+    "centre", "center", "centres", "centers",
     # Compass and size words name places only as part of a longer name ("North Korea").
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "far", "middle", "upper", "lower", "new", "old", "great", "little", "greater", "northeast",

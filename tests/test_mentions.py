@@ -49,9 +49,12 @@ def test_a_lower_case_word_or_a_type_word_alone_names_no_place(parse):
     assert not {"Gulf", "Region", "Bay"} & set(found)
 
 
-def test_weather_patterns_and_a_renamed_towns_company_are_no_places(parse):
+def test_weather_patterns_a_company_and_the_centre_are_no_places(parse):
     found = parse("El Niño and then La Niña hurt farmers for two years, Google said.")
     assert not {"El Niño", "Niño", "La Niña", "Niña", "Google"} & set(found)
+    # "The Centre" is a government; Centre County keeps its type word.
+    found = parse("The Centre sent aid to Centre County, Pennsylvania.")
+    assert "Centre" not in found and found["Centre County"].place.admin1 == "PA"
 
 
 def test_people_are_not_places(parse):
