@@ -399,6 +399,14 @@ class _Finder:
             # "Brian Walsh": a surname after a given name, however many towns share it.
             self._person(tokens, i, j)
             return None
+        if b - a == 1 and not alias and mention.surface.lower() in self.dictionary and \
+                best is not None and all(_by_other_name(place, mention.surface)
+                                         for place in self.candidates[mention.query]):
+            # "Part" is Perth and "Soul" Seoul only in some alternate-name list: a word of the
+            # dictionary names a town only if some town bears it as its own name ("Mobile"),
+            # or a shortening of it ("Acapulco", "Marseilles"). Seas, countries and states
+            # keep their English names ("Atlantic", "Tibet").
+            return None
         if mention.surface.isupper() and len(mention.surface) <= 5 and not alias and \
                 "." not in mention.surface:
             return None  # acronyms: "CNN", "DNA", "PKK" are codes of no place in the text
@@ -704,6 +712,15 @@ def _level(places: list[Place] | None) -> str | None:
     best = places[0]
     return "country" if best.kind == "country" else (
         "ADM1" if best.feature_code == "ADM1" else None)
+
+
+def _by_other_name(place: Place, surface: str) -> bool:
+    """Whether a town or small region is read from ``surface`` by a name that is not its own
+    nor a shortening of it (see ``_judge``)."""
+    if place.kind in _MAJOR_KINDS or place.feature_code == "ADM1":
+        return False
+    own, word = fold(place.name), fold(surface)
+    return not (own.startswith(word) or word.startswith(own))
 
 
 def _prominent(place: Place) -> bool:

@@ -57,6 +57,15 @@ def test_weather_patterns_a_company_and_the_centre_are_no_places(parse):
     assert "Centre" not in found and found["Centre County"].place.admin1 == "PA"
 
 
+def test_a_dictionary_word_names_a_town_only_by_the_towns_own_name(parse):
+    found = parse("Members of the Dining club met in Acapulco, then sailed from Marseilles "
+                  "across the Atlantic to Rio.")
+    assert "Dining" not in found  # Jining, China, by a romanisation in its alternate names
+    assert found["Acapulco"].place.country == "MX"  # Acapulco de Juárez: a shortening
+    assert found["Marseilles"].place.country == "FR"
+    assert found["Atlantic"].place.kind == "sea" and found["Rio"].place.country == "BR"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
