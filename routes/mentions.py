@@ -90,8 +90,9 @@ _AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
 _TOWN_BODY = re.compile(r"(?P<town>.+) (?:City|Town|Township|Village|Borough)")
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_CALENDAR = frozenset(MONTHS) | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_CALENDAR = frozenset(MONTHS) | _WEEKDAYS
 
 
 def _capitalised(token: Token) -> bool:
@@ -644,8 +645,8 @@ class _Finder:
                 self.named.append((match.start(), match.end()))
                 self.people.update((surname,) if prominent else (given, surname))
                 continue
-            if given.lower() not in self.given or prominent:
-                continue
+            if given.lower() not in self.given or prominent or given.lower() in _WEEKDAYS:
+                continue  # "Sunday Alexandria Police": a day before a name, no given name
             if self._brand(given, (self.candidates.get(surname) or [None])[0]):
                 continue
             self.people.update((given, surname))

@@ -66,6 +66,14 @@ def test_a_dictionary_word_names_a_town_only_by_the_towns_own_name(parse):
     assert found["Atlantic"].place.kind == "sea" and found["Rio"].place.country == "BR"
 
 
+def test_a_weekday_before_a_name_is_a_date_not_a_given_name(gazetteer):
+    found = [r for r in places("Around 7 p.m. Sunday Alexandria Police went to a house in "
+                               "Alexandria, Louisiana.", gazetteer=gazetteer)
+             if r.mention.surface == "Alexandria"]
+    assert [r.mention.kind for r in found] == ["embedded", "place"]
+    assert found[1].place.admin1 == "LA"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
