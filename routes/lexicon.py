@@ -80,6 +80,7 @@ ORG_TAILS = frozenset({
     "centre", "foundation", "trust", "fund", "festival", "fair", "film", "symphony", "orchestra",
     "singers", "choir", "theatre", "theater", "church", "cathedral", "mosque", "temple",
     "stadium", "arena", "park", "square", "street", "avenue", "road", "highway", "bridge",
+    "st", "ave", "rd", "blvd", "hwy", "pkwy",  # after a name "St." is a street, not a saint
     "airport", "station", "harbor", "harbour", "port", "mall", "market", "hotel", "restaurant",
     "electric", "energy", "power", "water", "gas", "oil", "motors", "steel", "mining",
     "embassy", "consulate", "mission", "cup", "open", "marathon", "games", "olympics",

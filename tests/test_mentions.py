@@ -74,6 +74,11 @@ def test_a_weekday_before_a_name_is_a_date_not_a_given_name(gazetteer):
     assert found[1].place.admin1 == "LA"
 
 
+def test_a_name_before_a_street_word_is_part_of_an_address(parse):
+    found = parse("They live at 2517 Memphis St. in Alexandria, Louisiana.")
+    assert found["Memphis"].mention.kind == "embedded"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
