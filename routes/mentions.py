@@ -468,7 +468,9 @@ class _Finder:
         """"Baker said", "said Baker": the name is the speaker."""
         after = tokens[b].text.lower() if b < len(tokens) else ""
         before = tokens[a - 1].text.lower() if a > 0 else ""
-        return after in SPEECH_VERBS or before in ("said", "says", "told")
+        # "said Monroe Mayor Robert Routson": the speaker is the title's holder, of Monroe.
+        return after in SPEECH_VERBS or (before in ("said", "says", "told")
+                                         and after.rstrip(".") not in PERSON_TITLES)
 
     def _named_group(self, surface: str) -> bool:
         """"Middle East", "Near East": words that name nothing alone name a group of countries."""
@@ -636,8 +638,8 @@ class _Finder:
             given, surname = match.group("given", "surname")
             places = self.candidates.get(given)
             prominent = bool(places) and places[0].match == "exact" and _prominent(places[0])
-            if surname.lower() in ORG_TAILS:
-                continue
+            if surname.lower() in ORG_TAILS or surname.lower() in PERSON_TITLES:
+                continue  # "Monroe Mayor Robert Routson": a title follows its place
             if match.group("initial"):
                 # An initial makes a person of any first word ("Kijuan D. McDonald", "Austin
                 # R. Nichols"). The words are no place here; elsewhere a prominent place's

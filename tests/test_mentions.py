@@ -79,6 +79,14 @@ def test_a_name_before_a_street_word_is_part_of_an_address(parse):
     assert found["Memphis"].mention.kind == "embedded"
 
 
+def test_a_place_before_a_title_is_no_person(gazetteer):
+    # Neither "said Monroe" (the speaker is the mayor) nor "Monroe Mayor" (no surname).
+    found = [r.mention.surface for r in places(
+        "Roads through Monroe and Trenton were closed, said Monroe Mayor Robert Routson.",
+        gazetteer=gazetteer)]
+    assert found.count("Monroe") == 2 and "Robert" not in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
