@@ -45,7 +45,7 @@ from routes.names import (
     STEM,
     fold,
     is_indexable,
-    key_hash,
+    key_hashes,
     loose_key,
     region_stems,
     split_folded,
@@ -438,13 +438,10 @@ def write_name_keys(con: sqlite3.Connection) -> None:
     starts: set[int] = set()
     loose_words: dict[str, str] = {}  # names share their words: each word's key is made once
     for fkey in {fkey for (fkey,) in con.execute(f"SELECT fkey FROM names WHERE flag != {CODE}")}:
-        words = [loose_words.get(w) or loose_words.setdefault(w, loose_key(w))
-                 for w in fkey.split(" ")]
-        key = words[0]
-        for word in words[1:]:
-            starts.add(key_hash(key))
-            key += " " + word
-        whole.add(key_hash(key))
+        hashed, first_words = key_hashes([loose_words.get(w) or loose_words.setdefault(
+            w, loose_key(w)) for w in fkey.split(" ")])
+        whole.add(hashed)
+        starts.update(first_words)
     con.execute("DELETE FROM name_keys")
     con.executemany("INSERT INTO name_keys VALUES (?, ?)", [
         ("whole", array("I", sorted(whole)).tobytes()),

@@ -40,6 +40,7 @@ from .names import (
     fold,
     fold_once,
     key_hash,
+    key_hashes,
     loose,
     loose_key,
     region_stems,
@@ -99,7 +100,7 @@ class _Query:
             if stem_probe != probe:
                 probes = (probe, stem_probe)
         stripped = text.strip()
-        if 2 <= len(stripped) <= 4 and stripped.isalnum() and stripped.isupper():
+        if _code_like(stripped):
             probes = (*probes, "#" + stripped.lower())
         return cls(folded, full, stem, type_word, hints, probes)
 
@@ -112,6 +113,11 @@ class _Query:
         if flag in (OWN, NAME):
             return "exact" if fkey == self.folded or fkey == self.full else "loose"
         return "stem" if fkey == self.full else "loose"  # "Amur" meets "Amur Oblast"
+
+
+def _code_like(text: str) -> bool:
+    """A short capitalised word ("LAX", "UUEE"), which may be an airport's code."""
+    return 2 <= len(text) <= 4 and text.isalnum() and text.isupper()
 
 
 def _importance(kind: str, code: str, population: int, gid: str) -> float:
@@ -158,9 +164,9 @@ class NameKeys:
         self._extra_whole: set[int] = set()
         self._extra_starts: set[int] = set()
         for fkey in extra:  # the fold keys of places from user files, which are not indexed
-            words = word_key(fkey).split(" ")
-            self._extra_whole.add(key_hash(" ".join(words)))
-            self._extra_starts.update(key_hash(" ".join(words[:k])) for k in range(1, len(words)))
+            hashed, first_words = key_hashes(word_key(fkey).split(" "))
+            self._extra_whole.add(hashed)
+            self._extra_starts.update(first_words)
         self._found: dict[str, bool] = {}
         self._started: dict[str, bool] = {}
 
@@ -184,7 +190,7 @@ class NameKeys:
         if _CAMEL.search(query):
             # "SierraLeone" (a tag) finds "Sierra Leone": the index's loose keys join words.
             return self._is_name(word_key(fold(_CAMEL.sub(" ", query))))
-        return 2 <= len(query) <= 4 and query.isalnum() and query.isupper()
+        return _code_like(query)
 
     def may_start(self, words: str) -> bool:
         """Whether a name begins with ``words`` ("St." of "St. Louis")."""
@@ -493,12 +499,14 @@ class Gazetteer:
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
-        table = self._list("words")
-        return {w for w in {w.lower() for w in words} if w in table}
+        return self._among("words", words)
 
     def given_names(self, words: Iterable[str]) -> set[str]:
         """The lower-case English given names among ``words`` ("john", "mary")."""
-        table = self._list("given_names")
+        return self._among("given_names", words)
+
+    def _among(self, name: str, words: Iterable[str]) -> set[str]:
+        table = self._list(name)
         return {w for w in {w.lower() for w in words} if w in table}
 
     def _list(self, name: str) -> dict[str, None]:

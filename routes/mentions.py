@@ -27,7 +27,7 @@ from functools import cache
 from .gazetteer import Gazetteer
 from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
 from .model import Mention, Place
-from .names import TYPE_WORDS, fold, split_type
+from .names import PREFIX_TYPE_WORDS, TYPE_WORDS, fold, split_type
 from .news import MONTHS, NewsStructure, read_structure
 from .text import Token, sentences
 
@@ -192,8 +192,7 @@ def _alias_starts() -> frozenset[str]:
 # grows over them even when no name begins with its words, since the stem alone is asked for.
 _TYPE_PARTS = frozenset(word for phrase in TYPE_WORDS for word in phrase.split(" ")) | {
     "of", "the"}
-_PREFIX_TYPE_WORDS = frozenset({"lake", "mount", "mt", "gulf", "bay", "sea", "island",
-                                "province", "state", "republic", "region"})
+_PREFIX_TYPE_WORDS = PREFIX_TYPE_WORDS | {"mt"}  # as written: "Mt." folds to "mount"
 
 
 def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
@@ -720,21 +719,24 @@ def _level(places: list[Place] | None) -> str | None:
 def _by_other_name(place: Place, surface: str) -> bool:
     """Whether a town or small region is read from ``surface`` by a name that is not its own
     nor a shortening of it (see ``_judge``)."""
-    if place.kind in _MAJOR_KINDS or place.feature_code == "ADM1":
+    if _large_area(place):
         return False
     own, word = fold(place.name), fold(surface)
     return not (own.startswith(word) or word.startswith(own))
 
 
+def _large_area(place: Place) -> bool:
+    """A country, continent, sea or first-order region, whatever its population."""
+    return place.kind in _MAJOR_KINDS or place.feature_code == "ADM1"
+
+
 def _prominent(place: Place) -> bool:
     """Famous enough that a capitalised word after it is more likely a title than a surname."""
-    return (place.kind in _MAJOR_KINDS or place.feature_code == "ADM1"
-            or place.population >= 500_000)
+    return _large_area(place) or place.population >= 500_000
 
 
 def _major(place: Place) -> bool:
-    return (place.kind in _MAJOR_KINDS or place.feature_code == "ADM1"
-            or place.population >= 100_000)
+    return _large_area(place) or place.population >= 100_000
 
 
 def find_mentions(

@@ -32,12 +32,14 @@ __all__ = [
     "CODE",
     "NAME",
     "OWN",
+    "PREFIX_TYPE_WORDS",
     "STEM",
     "TYPE_WORDS",
     "fold",
     "fold_once",
     "is_indexable",
     "key_hash",
+    "key_hashes",
     "loose",
     "loose_key",
     "region_stems",
@@ -145,6 +147,17 @@ def key_hash(key: str) -> int:
     return crc32(key.encode())
 
 
+def key_hashes(words: list[str]) -> tuple[int, list[int]]:
+    """From the loose keys of a name's words, the :func:`key_hash` of its word key and those of
+    each of its first words ("new york" of "new york city")."""
+    starts = []
+    key = words[0]
+    for word in words[1:]:
+        starts.append(key_hash(key))
+        key += " " + word
+    return key_hash(key), starts
+
+
 # How an index row relates to its place: one of its names, a name's stem without its
 # feature-type word ("amur" of "Amur Oblast"), a code (IATA/ICAO), or its own name (flagged at
 # build time so ranking need not fold every candidate's name again).
@@ -217,10 +230,11 @@ _TYPE_PREFIX = re.compile(
     r"|(?P<bare>lake|mount) )(?P<stem>.+)$"
 )
 _ARTICLES = ("the ", "la ", "le ", "les ", "el ", "al ")
-# Cheap pre-checks that spare most names the regular expressions above.
+# Cheap pre-checks that spare most names the regular expressions above. A name beginning
+# with one of the prefix words may be typed ("Lake Baikal", "Gulf of Aden").
 _LAST_TYPE_WORDS = {phrase.rsplit(" ", 1)[-1] for phrase in TYPE_WORDS}
-_PREFIX_WORDS = {"lake", "mount", "gulf", "bay", "sea", "island", "province", "state", "republic",
-                 "region"}
+PREFIX_TYPE_WORDS = frozenset({"lake", "mount", "gulf", "bay", "sea", "island", "province",
+                               "state", "republic", "region"})
 
 
 def split_type(name: str) -> tuple[str, str | None]:
@@ -236,7 +250,7 @@ def split_folded(key: str) -> tuple[str, str | None]:
         return key, None
     first, _, _ = key.partition(" ")
     last = key.rsplit(" ", 1)[1]
-    if last not in _LAST_TYPE_WORDS and first not in _PREFIX_WORDS:
+    if last not in _LAST_TYPE_WORDS and first not in PREFIX_TYPE_WORDS:
         return key, None
     match = _TYPE_SUFFIX.match(key) or _TYPE_PREFIX.match(key)
     if match:
