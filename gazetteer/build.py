@@ -430,7 +430,7 @@ def write_name_keys(con: sqlite3.Connection) -> None:
 
     It holds the hashes (``routes.names.key_hash``) of every name's word key, and of each of a
     name's first words ("new york" of "new york city"), as two sorted arrays of 32-bit numbers:
-    about 6 MB that a process reads whole (``routes.gazetteer.NameKeys``). The geoparser then
+    about 3.5 MB that a process reads whole (``routes.gazetteer.NameKeys``). The geoparser then
     asks the index only about spans that can be names, and stops growing a span as soon as no
     name starts with its words, instead of asking about every run of capitalised words.
     """
