@@ -394,6 +394,12 @@ class _Finder:
         if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
             self._person(tokens, a, b)
             return None
+        if a > i and not alias and b - a == 1 and mention.surface.lower() in self.dictionary \
+                and not (best is not None and _major(best)) \
+                and self._place_word(tokens[a - 1].text):
+            # "DeKalb Police", "Ozark Dodge": a word after a town's name is the town's police
+            # or business, not the surname of someone called DeKalb.
+            return None
         if a > i and not alias and self._given_name(tokens[a - 1]) and \
                 not self._brand(tokens[a - 1].text, best):
             # "Brian Walsh": a surname after a given name, however many towns share it.
@@ -457,6 +463,11 @@ class _Finder:
         if not self._major_place(word) or word.lower() in self.given:
             self.people.add(word)
 
+    def _place_word(self, word: str) -> bool:
+        """Whether the word, as written, is a place's name and no given name."""
+        places = self.candidates.get(word)
+        return bool(places) and places[0].match == "exact" and word.lower() not in self.given
+
     def _major_place(self, word: str) -> bool:
         """Whether the word, as written, names a major place ("Paris", "Japan")."""
         places = self.candidates.get(word)
@@ -467,9 +478,11 @@ class _Finder:
         """"Baker said", "said Baker": the name is the speaker."""
         after = tokens[b].text.lower() if b < len(tokens) else ""
         before = tokens[a - 1].text.lower() if a > 0 else ""
-        # "said Monroe Mayor Robert Routson": the speaker is the title's holder, of Monroe.
+        # "said Dover Mayor Ann Lee": the speaker is the title's holder, of Dover; in "said
+        # Dover police Sgt. Ann Lee" the sergeant, of Dover's police.
         return after in SPEECH_VERBS or (before in ("said", "says", "told")
-                                         and after.rstrip(".") not in PERSON_TITLES)
+                                         and after.rstrip(".") not in PERSON_TITLES
+                                         and after not in ORG_TAILS)
 
     def _named_group(self, surface: str) -> bool:
         """"Middle East", "Near East": words that name nothing alone name a group of countries."""
@@ -638,7 +651,7 @@ class _Finder:
             places = self.candidates.get(given)
             prominent = bool(places) and places[0].match == "exact" and _prominent(places[0])
             if surname.lower() in ORG_TAILS or surname.lower() in PERSON_TITLES:
-                continue  # "Monroe Mayor Robert Routson": a title follows its place
+                continue  # "Dover Mayor Ann Lee": a title follows its place
             if match.group("initial"):
                 # An initial makes a person of any first word ("Kijuan D. McDonald", "Austin
                 # R. Nichols"). The words are no place here; elsewhere a prominent place's

@@ -82,9 +82,27 @@ def test_a_name_before_a_street_word_is_part_of_an_address(parse):
 def test_a_place_before_a_title_is_no_person(gazetteer):
     # Neither "said Monroe" (the speaker is the mayor) nor "Monroe Mayor" (no surname).
     found = [r.mention.surface for r in places(
-        "Roads through Monroe and Trenton were closed, said Monroe Mayor Robert Routson.",
+        "Roads through Monroe and Trenton were closed, said Monroe Mayor Ann Lee.",
         gazetteer=gazetteer)]
-    assert found.count("Monroe") == 2 and "Robert" not in found
+    assert found.count("Monroe") == 2 and "Ann" not in found
+
+
+def test_a_place_before_an_organisation_word_is_no_speaker(gazetteer):
+    # "said Laconia police Capt. ...": the captain speaks, for the town's police.
+    found = [r.mention.surface for r in places(
+        "The body was found near a lake in Laconia, said Laconia police Capt. Ann Hurd. "
+        "Flyers were posted around Laconia.", gazetteer=gazetteer)]
+    assert found.count("Laconia") == 3
+
+
+def test_a_common_word_after_a_town_makes_no_person_of_the_town(gazetteer):
+    # "Ozark Dodge" is a car dealer in Ozark and "DeKalb Police" the town's police: neither
+    # town is the given name of someone called Dodge or Police.
+    found = [r.mention.surface for r in places(
+        "A man was found shot at Ozark Dodge on Monday, and Ozark police closed the lot. "
+        "DeKalb Police said a DeKalb man was arrested.", gazetteer=gazetteer)]
+    assert found.count("Ozark") == 2 and found.count("DeKalb") == 2
+    assert "Dodge" not in found and "Police" not in found
 
 
 def test_people_are_not_places(parse):
