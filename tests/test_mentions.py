@@ -105,6 +105,19 @@ def test_a_common_word_after_a_town_makes_no_person_of_the_town(gazetteer):
     assert "Dodge" not in found and "Police" not in found
 
 
+def test_regions_news_names_are_in_the_gazetteer(gazetteer):
+    # Regions, ranges and deserts that GeoNames' city and subdivision lists lack: without them
+    # "Siberia" was a village in Mexico, and "the Himalayas" and "South Ossetian" nothing.
+    found = {r.mention.surface: r for r in places(
+        "Aid convoys crossed Darfur, geologists mapped Siberia and the Himalayas, and South "
+        "Ossetian officials met in Tskhinvali.", gazetteer=gazetteer)}
+    assert found["Darfur"].place.country == "SD"
+    assert found["Siberia"].place.country == "RU"
+    assert found["Himalayas"].place.kind == "mountain"
+    assert found["South Ossetian"].mention.kind == "adjectival"
+    assert found["South Ossetian"].place.name == "South Ossetia"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
