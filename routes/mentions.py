@@ -41,6 +41,7 @@ _LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "pref
                           "airport", "island", "islands", "peninsula", "strait", "sea"})
 _DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
 _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
+_CONTAINER_KINDS = frozenset({"country", "region", "island", "peninsula", "area"})
 _DESCRIPTOR = re.compile(
     r"(?:\b(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) )?(?:[a-z-]+ ){0,2}"
     r"(?P<noun>city|town|village|port|capital|region|province|state|island|river|district|"
@@ -634,7 +635,8 @@ class _Finder:
 
     def _is_container(self, mention: Mention) -> bool:
         places = self.candidates.get(mention.query) or []
-        return bool(places) and (places[0].kind in ("region", "country") or
+        # An island, a peninsula or an area holds places too: "Bandoeng, Java".
+        return bool(places) and (places[0].kind in _CONTAINER_KINDS or
                                  "region" in mention.hint_kinds or
                                  "country" in mention.hint_kinds)
 

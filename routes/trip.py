@@ -280,13 +280,17 @@ def _group(readings: list[Reading]) -> list[_Group]:
 
 
 def _drop_containers(readings: list[Reading]) -> tuple[list[Reading], list[Reading]]:
-    """A country or region that holds another stop is context, not a stop."""
+    """A country or region that holds another stop is context, not a stop; so is any place
+    the text names as a stop's container ("Bandoeng, Java")."""
+    named = {r.mention.container for r in readings}
     kept, dropped = [], []
     for r in readings:
         place = r.resolved.place
         # Only a region told like the stop inside it is that stop's context: "expected to be
         # transferred to Sicily" after a landing on Lampedusa is a next stop of its own.
-        if r.mention.kind != "relative" and place is not None and \
+        if r.mention.kind != "relative" and place is not None and r.index in named:
+            dropped.append(r)
+        elif r.mention.kind != "relative" and place is not None and \
                 place.kind in _AREA_KINDS and any(
                     other is not r and _inside(other, place) and
                     (other.status in KNOWN) == (r.status in KNOWN) for other in readings):

@@ -118,6 +118,14 @@ def test_regions_news_names_are_in_the_gazetteer(gazetteer):
     assert found["South Ossetian"].place.name == "South Ossetia"
 
 
+def test_an_island_contains_the_place_before_it(gazetteer):
+    found = places("The plane was overhauled at Bandoeng, Java, before the flight east.",
+                   gazetteer=gazetteer).mentions
+    town, island = found[0], found[1]
+    assert (town.mention.surface, island.mention.surface) == ("Bandoeng", "Java")
+    assert town.mention.container == 1 and town.place.name == "Bandung"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found

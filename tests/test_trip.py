@@ -195,6 +195,14 @@ def test_a_region_told_as_a_later_plan_is_a_stop_of_its_own(gazetteer):
     assert [s.status for s in route.trip.stops] == ["visited", "speculated"]
 
 
+def test_an_island_named_as_a_stops_container_is_context(gazetteer):
+    # "Bandoeng, Java": the landing is at Bandoeng; the island says where Bandoeng is.
+    route = _route("The pilot left Singapore on Monday and landed at Bandoeng, Java, on "
+                   "Tuesday.", published="2024-06-19", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Singapore", "Bandung"]
+    assert _reason(route, "Java") is not None
+
+
 def test_unknown_venue_near_a_place_and_objects_are_no_traveller(gazetteer):
     route = _route("The hostage was driven from Gaza through the Kerem Shalom crossing and "
                    "flown to Sheba Medical Center near Tel Aviv.", published="2024-02-27",
