@@ -414,6 +414,12 @@ class _Finder:
             # or a shortening of it ("Acapulco", "Marseilles"). Seas, countries and states
             # keep their English names ("Atlantic", "Tibet").
             return None
+        if b - a == 1 and not alias and mention.surface.lower() in self.given and \
+                best is not None and not any(_own_name(place, mention.surface)
+                                             for place in self.candidates[mention.query]):
+            # "Kate", "Sam", "Levi": a given name alone names a place only if some place
+            # bears it as its own name ("Augusta", "Florence"), not an alternate one.
+            return None
         if mention.surface.isupper() and len(mention.surface) <= 5 and not alias and \
                 "." not in mention.surface:
             return None  # acronyms: "CNN", "DNA", "PKK" are codes of no place in the text
@@ -738,6 +744,11 @@ def _by_other_name(place: Place, surface: str) -> bool:
         return False
     own, word = fold(place.name), fold(surface)
     return not (own.startswith(word) or word.startswith(own))
+
+
+def _own_name(place: Place, surface: str) -> bool:
+    """Whether ``surface`` is the place's own name, or the place is a large area."""
+    return _large_area(place) or fold(place.name) == fold(surface)
 
 
 def _large_area(place: Place) -> bool:

@@ -126,6 +126,15 @@ def test_an_island_contains_the_place_before_it(gazetteer):
     assert town.mention.container == 1 and town.place.name == "Bandung"
 
 
+def test_a_given_name_alone_names_a_place_only_by_its_own_name(gazetteer):
+    # "Will" finds Will County only by its stem, "Kate" a town only among its other names;
+    # "Augusta" is a town's own name.
+    found = [r.mention.surface for r in places(
+        "Will and Kate drove from Augusta to Savannah on Sunday.", gazetteer=gazetteer)]
+    assert "Will" not in found and "Kate" not in found
+    assert "Augusta" in found and "Savannah" in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
