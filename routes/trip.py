@@ -288,12 +288,10 @@ def _drop_containers(readings: list[Reading]) -> tuple[list[Reading], list[Readi
         place = r.resolved.place
         # Only a region told like the stop inside it is that stop's context: "expected to be
         # transferred to Sicily" after a landing on Lampedusa is a next stop of its own.
-        if r.mention.kind != "relative" and place is not None and r.index in named:
-            dropped.append(r)
-        elif r.mention.kind != "relative" and place is not None and \
+        if r.mention.kind != "relative" and place is not None and (r.index in named or (
                 place.kind in _AREA_KINDS and any(
                     other is not r and _inside(other, place) and
-                    (other.status in KNOWN) == (r.status in KNOWN) for other in readings):
+                    (other.status in KNOWN) == (r.status in KNOWN) for other in readings))):
             dropped.append(r)
         else:
             kept.append(r)
