@@ -54,3 +54,9 @@ def test_no_group_is_also_a_curated_region():
                for entry in sources.supplement(path) if entry.feature_class in ("A", "L")
                for n in (entry.name, *entry.names)}
     assert not groups & curated
+
+
+def test_a_former_state_is_the_group_of_its_successors(gazetteer):
+    place = gazetteer.lookup("USSR")[0]
+    assert place.name == "Soviet Union" and place.feature_code == "RGN"
+    assert place.country == "" and place.lat > 40
