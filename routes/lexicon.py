@@ -108,6 +108,12 @@ NEVER_PLACES = frozenset({
     # Weather patterns and a company that some town has been named after ("Google" was
     # Topeka's name for a month).
     "el niño", "el nino", "la niña", "la nina", "niño", "niña", "google",
+    # Companies far better known than the towns of their names: "a 1992 Toyota Corolla".
+    "toyota", "honda", "nokia",
+    # Numbers, which start sentences capitalised ("Ten years ago") and are the alternate
+    # names of places here and there.
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "hundred", "thousand", "million", "billion", "dozen",
     # "The Centre" is a government or a building; a region or county called Centre is named
     # with its type word.
     "centre", "center", "centres", "centers",

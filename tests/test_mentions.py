@@ -135,6 +135,12 @@ def test_a_given_name_alone_names_a_place_only_by_its_own_name(gazetteer):
     assert "Augusta" in found and "Savannah" in found
 
 
+def test_numbers_and_car_makers_are_no_places(gazetteer):
+    found = [r.mention.surface for r in places(
+        "Ten years ago a Toyota van left Osaka for Nagoya.", gazetteer=gazetteer)]
+    assert found == ["Osaka", "Nagoya"]
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
