@@ -41,6 +41,7 @@ _LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "pref
                           "airport", "island", "islands", "peninsula", "strait", "sea"})
 _DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
 _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
+_LOCATIVES = frozenset({"from", "in", "at", "of", "near", "outside"})
 _CONTAINER_KINDS = frozenset({"country", "region", "island", "peninsula", "area"})
 _DESCRIPTOR = re.compile(
     r"(?:\b(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) )?(?:[a-z-]+ ){0,2}"
@@ -395,6 +396,11 @@ class _Finder:
         if not alias and best is not None and not _major(best) and self._speaks(tokens, a, b):
             self._person(tokens, a, b)
             return None
+        if mention.surface.isupper() and len(mention.surface) <= 5 and not alias and \
+                "." not in mention.surface:
+            # Acronyms: "CNN", "DNA", "PKK" are codes of no place in the text, and no surname:
+            # "Nenagh MDC" is the town's council, not a person called Nenagh.
+            return None
         if a > i and not alias and b - a == 1 and mention.surface.lower() in self.dictionary \
                 and not (best is not None and _major(best)) \
                 and self._place_word(tokens[a - 1].text):
@@ -420,9 +426,6 @@ class _Finder:
             # "Kate", "Sam", "Levi": a given name alone names a place only if some place
             # bears it as its own name ("Augusta", "Florence"), not an alternate one.
             return None
-        if mention.surface.isupper() and len(mention.surface) <= 5 and not alias and \
-                "." not in mention.surface:
-            return None  # acronyms: "CNN", "DNA", "PKK" are codes of no place in the text
         shouted = mention.surface.isupper() and len(mention.surface) > 3 and not alias
         if shouted and mention.surface.lower() in self.dictionary:
             return None  # "(PHOTO NOT FOR SALE)" is no town in Morocco
@@ -487,9 +490,10 @@ class _Finder:
         before = tokens[a - 1].text.lower() if a > 0 else ""
         # "said Dover Mayor Ann Lee": the speaker is the title's holder, of Dover; in "said
         # Dover police Sgt. Ann Lee" the sergeant, of Dover's police.
-        return after in SPEECH_VERBS or (before in ("said", "says", "told")
-                                         and after.rstrip(".") not in PERSON_TITLES
-                                         and after not in ORG_TAILS)
+        # "who was from Dewsbury said": the speaker is from the place.
+        return (after in SPEECH_VERBS and before not in _LOCATIVES) or (
+            before in ("said", "says", "told") and after.rstrip(".") not in PERSON_TITLES
+            and after not in ORG_TAILS)
 
     def _named_group(self, surface: str) -> bool:
         """"Middle East", "Near East": words that name nothing alone name a group of countries."""

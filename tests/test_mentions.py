@@ -141,6 +141,14 @@ def test_numbers_and_car_makers_are_no_places(gazetteer):
     assert found == ["Osaka", "Nagoya"]
 
 
+def test_an_acronym_or_a_speech_verb_makes_no_person_of_a_town(gazetteer):
+    # "Nenagh MDC" is the town's council; "who was from Dewsbury said" a speaker from there.
+    found = [r.mention.surface for r in places(
+        "A Nenagh councillor spoke to the Nenagh MDC on Monday. Barry, who was from "
+        "Dewsbury said the cinema in Dewsbury had closed.", gazetteer=gazetteer)]
+    assert found.count("Nenagh") == 2 and found.count("Dewsbury") == 2
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
