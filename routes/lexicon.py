@@ -30,10 +30,10 @@ class Alias:
     """A word that stands for a place without being its name: "Russian", "Calif."."""
 
     form: str
-    type: str  # adjective | people | language | abbreviation
+    type: str  # adjective | people | language | abbreviation | short (an airport's)
     name: str
     country: str
-    kind: str  # country | region | continent
+    kind: str  # country | region | continent | city | area | airport
 
 
 @cache

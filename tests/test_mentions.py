@@ -149,6 +149,13 @@ def test_an_acronym_or_a_speech_verb_makes_no_person_of_a_town(gazetteer):
     assert found.count("Nenagh") == 2 and found.count("Dewsbury") == 2
 
 
+def test_a_big_airports_short_name_is_the_airport(gazetteer):
+    found = {r.mention.surface: r.place for r in places(
+        "Flights between Heathrow and Schiphol were cancelled.", gazetteer=gazetteer)}
+    assert found["Heathrow"].kind == "airport" and found["Heathrow"].country == "GB"
+    assert found["Schiphol"].kind == "airport" and found["Schiphol"].country == "NL"
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
