@@ -30,7 +30,7 @@ class Alias:
     """A word that stands for a place without being its name: "Russian", "Calif."."""
 
     form: str
-    type: str  # adjective | people | language | abbreviation | short (an airport's)
+    type: str  # adjective | people | language | abbreviation | postal | short (an airport's)
     name: str
     country: str
     kind: str  # country | region | continent | city | area | airport

@@ -325,6 +325,8 @@ class _Finder:
                             not self.candidates.get(surface):
                         continue  # neither an alias nor a name in the index
                     alias = _alias_form(surface, end, tokens, b)
+                    if alias and table[alias[0]].type == "postal" and not _after_comma(tokens, a):
+                        continue  # "TN", "OR": a state's postal code only after "City," or "D-"
                     if alias and alias[0].rstrip(".").lower() in self.dictionary and \
                             alias[0].endswith(".") and not _after_comma(tokens, a):
                         alias = None  # "Man." and "Ill." abbreviate states only after "City,"

@@ -156,6 +156,14 @@ def test_a_big_airports_short_name_is_the_airport(gazetteer):
     assert found["Schiphol"].kind == "airport" and found["Schiphol"].country == "NL"
 
 
+def test_a_postal_code_is_a_state_only_after_a_city(gazetteer):
+    found = {r.mention.surface: r.place for r in places(
+        "Fans flew from NYC to Nashville, TN, where the PA system and the ID checks failed.",
+        gazetteer=gazetteer)}
+    assert found["TN"].name == "Tennessee" and found["NYC"].name == "New York City"
+    assert "PA" not in found and "ID" not in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
