@@ -471,7 +471,12 @@ class _Finder:
 
     def _person_word(self, word: str) -> None:
         """One word of a person's name (see ``_person``): a person's wherever it stands, unless
-        it is a major place's own name and no given name."""
+        it is a major place's own name and no given name, or a populous country's or state's
+        ("Georgia" in "Prime Minister of Georgia Bidzina Ivanishvili")."""
+        places = self.candidates.get(word)
+        if places and places[0].match == "exact" and _large_area(places[0]) and \
+                places[0].population >= 1_000_000:
+            return
         if not self._major_place(word) or word.lower() in self.given:
             self.people.add(word)
 

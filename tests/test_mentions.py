@@ -164,6 +164,15 @@ def test_a_postal_code_is_a_state_only_after_a_city(gazetteer):
     assert "PA" not in found and "ID" not in found
 
 
+def test_a_country_in_a_persons_title_stays_a_country(gazetteer):
+    # "Georgia" is a given name too, but after "Prime Minister of" it is the country, and
+    # it must not make every later "Georgia" of the story a person.
+    found = [r.mention.surface for r in places(
+        "Prime Minister of Georgia Irakli Kobakhidze flew to Baku. The delegation will "
+        "return to Georgia on Friday.", gazetteer=gazetteer)]
+    assert found.count("Georgia") == 2 and "Baku" in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
