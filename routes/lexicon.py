@@ -110,6 +110,8 @@ NEVER_PLACES = frozenset({
     "el niño", "el nino", "la niña", "la nina", "niño", "niña", "google",
     # Companies far better known than the towns of their names: "a 1992 Toyota Corolla".
     "toyota", "honda", "nokia",
+    # A faith's community and a word for a city's area, each some village's name too.
+    "ismaili", "ismailis", "metro",
     # Numbers, which start sentences capitalised ("Ten years ago") and are the alternate
     # names of places here and there.
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",

@@ -173,6 +173,15 @@ def test_a_country_in_a_persons_title_stays_a_country(gazetteer):
     assert found.count("Georgia") == 2 and "Baku" in found
 
 
+def test_arab_is_the_arab_world_and_metro_no_place(gazetteer):
+    found = {r.mention.surface: r for r in places(
+        "Arab leaders met in Cairo while Metro police in Nashville closed a road.",
+        gazetteer=gazetteer)}
+    assert found["Arab"].mention.kind == "adjectival"
+    assert found["Arab"].place.name == "Arab world"
+    assert "Metro" not in found and "Nashville" in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
