@@ -42,6 +42,9 @@ _LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "pref
 _DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
 _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
 _LOCATIVES = frozenset({"from", "in", "at", "of", "near", "outside"})
+_SPOKESPEOPLE = SPEECH_VERBS | {"official", "officials", "spokesman", "spokeswoman",
+                                "spokesperson", "aide", "aides", "adviser", "advisers",
+                                "says", "believes", "wants", "denied", "confirmed"}
 _CONTAINER_KINDS = frozenset({"country", "region", "island", "peninsula", "area"})
 _DESCRIPTOR = re.compile(
     r"(?:\b(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) )?(?:[a-z-]+ ){0,2}"
@@ -391,6 +394,9 @@ class _Finder:
                 return None
         if mention.surface in self.people and b - a == 1 and not alias:
             return None
+        if best is not None and best.kind in ("landmark", "palace") and b < len(tokens) and \
+                tokens[b].text.lower() in _SPOKESPEOPLE:
+            return None  # "the White House said", "Kremlin officials": the government speaks
         if b < len(tokens) and tokens[b].text == "administration" and b - a == 1 and not alias and \
                 not (best is not None and _prominent(best)):
             self._person(tokens, a, b)  # "the Obama administration": a president's

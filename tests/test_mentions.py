@@ -182,6 +182,13 @@ def test_arab_is_the_arab_world_and_metro_no_place(gazetteer):
     assert "Metro" not in found and "Nashville" in found
 
 
+def test_a_seat_of_government_that_speaks_is_no_place(gazetteer):
+    found = [r.mention.surface for r in places(
+        "White House officials confirmed that the president would fly to Paris. Protesters "
+        "gathered outside the White House.", gazetteer=gazetteer)]
+    assert found == ["Paris", "White House", "outside the White House"]
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
