@@ -29,7 +29,7 @@ from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_
 from .model import Mention, Place
 from .names import PREFIX_TYPE_WORDS, TYPE_WORDS, fold, split_type
 from .news import MONTHS, NewsStructure, read_structure
-from .text import Token, sentences
+from .text import Sentence, Token, sentences, split_at_hyphens
 
 __all__ = ["find_mentions"]
 
@@ -206,12 +206,41 @@ def _after_comma(tokens: tuple[Token, ...], i: int) -> bool:
         tokens[i - 1].text == "-" and i > 1 and tokens[i - 2].text in ("D", "R", "I")))
 
 
+@cache
+def _compound_parts() -> frozenset[str]:
+    """Words that split a capitalised hyphenated word into its places: the aliases and the
+    countries they stand for ("Egyptian-US", "Russia-Ukraine")."""
+    table = aliases()
+    return frozenset(table) | {a.name for a in table.values() if a.kind == "country"}
+
+
+def _split_compounds(sentence: Sentence, text: str) -> Sentence:
+    """The sentence with its capitalised hyphenated words split where a part is a country or
+    an alias: "Egyptian-US relations" and "the Russia-Ukraine war" name two places each.
+    The tokenizer keeps such words whole ("Jean-Pierre", "Winston-Salem", "Coca-Cola"); a
+    name written with a hyphen is still found whole, as a span across the parts."""
+    if text.find("-", sentence.start, sentence.end) < 0:
+        return sentence
+    parts = _compound_parts()
+    tokens: list[Token] = []
+    for token in sentence.tokens:
+        words = token.text.split("-")
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and \
+                any(w in parts for w in words):
+            tokens.extend(split_at_hyphens(token.text, token.start))
+        else:
+            tokens.append(token)
+    if len(tokens) == len(sentence.tokens):
+        return sentence
+    return Sentence(sentence.start, sentence.end, tuple(tokens))
+
+
 class _Finder:
     def __init__(self, text: str, gazetteer: Gazetteer, structure: NewsStructure) -> None:
         self.text = text
         self.gazetteer = gazetteer
         self.structure = structure
-        self.sentences = sentences(text)
+        self.sentences = [_split_compounds(s, text) for s in sentences(text)]
         self.candidates: dict[str, list[Place]] = {}
 
     # -- step 1: spans -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["ABBREVIATIONS", "Sentence", "Token", "sentences", "tokenize"]
+__all__ = ["ABBREVIATIONS", "Sentence", "Token", "sentences", "split_at_hyphens", "tokenize"]
 
 _LETTER = r"[^\W\d_]"
 # A lower-case or capitalised plain word, tried first: most tokens are one, and the full
@@ -99,6 +99,12 @@ def _split_hyphens(word: str, offset: int) -> list[Token]:
     parts = word.split("-")
     if not any(p[:1].isupper() for p in parts) or any(p in _KEEP_JOINED for p in parts):
         return [Token(word, offset, offset + len(word))]
+    return split_at_hyphens(word, offset)
+
+
+def split_at_hyphens(word: str, offset: int) -> list[Token]:
+    """The parts of a hyphenated word and its hyphens, as tokens at ``offset`` in the text."""
+    parts = word.split("-")
     tokens, position = [], offset
     for i, part in enumerate(parts):
         if i:

@@ -189,6 +189,15 @@ def test_a_seat_of_government_that_speaks_is_no_place(gazetteer):
     assert found == ["Paris", "White House", "outside the White House"]
 
 
+def test_a_hyphenated_pair_of_countries_names_both(gazetteer):
+    found = {r.mention.surface: r for r in places(
+        "The Egyptian-US talks and the Russia-Ukraine war were on the agenda in "
+        "Winston-Salem.", gazetteer=gazetteer)}
+    assert found["Egyptian"].mention.kind == "adjectival" and found["US"].place.country == "US"
+    assert found["Russia"].place.kind == "country" and found["Ukraine"].place.kind == "country"
+    assert found["Winston-Salem"].place.country == "US" and "Winston" not in found
+
+
 def test_people_are_not_places(parse):
     found = parse(cases.PEOPLE)
     assert "Vladimir" not in found and "Kim" not in found and "Miller" not in found
