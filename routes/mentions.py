@@ -44,7 +44,7 @@ _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
 _LOCATIVES = frozenset({"from", "in", "at", "of", "near", "outside"})
 _SPOKESPEOPLE = SPEECH_VERBS | {"official", "officials", "spokesman", "spokeswoman",
                                 "spokesperson", "aide", "aides", "adviser", "advisers",
-                                "says", "believes", "wants", "denied", "confirmed"}
+                                "believes", "wants", "denied", "confirmed"}
 _CONTAINER_KINDS = frozenset({"country", "region", "island", "peninsula", "area"})
 _DESCRIPTOR = re.compile(
     r"(?:\b(?P<adj>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) )?(?:[a-z-]+ ){0,2}"
@@ -425,7 +425,7 @@ class _Finder:
             return None
         if best is not None and best.kind in ("landmark", "palace") and b < len(tokens) and \
                 tokens[b].text.lower() in _SPOKESPEOPLE:
-            return None  # "the White House said", "Kremlin officials": the government speaks
+            return None  # "White House officials", "the Kremlin denied": the government speaks
         if b < len(tokens) and tokens[b].text == "administration" and b - a == 1 and not alias and \
                 not (best is not None and _prominent(best)):
             self._person(tokens, a, b)  # "the Obama administration": a president's
@@ -507,7 +507,7 @@ class _Finder:
     def _person_word(self, word: str) -> None:
         """One word of a person's name (see ``_person``): a person's wherever it stands, unless
         it is a major place's own name and no given name, or a populous country's or state's
-        ("Georgia" in "Prime Minister of Georgia Bidzina Ivanishvili")."""
+        ("Georgia" in "Prime Minister of Georgia Irakli Kobakhidze")."""
         places = self.candidates.get(word)
         if places and places[0].match == "exact" and _large_area(places[0]) and \
                 places[0].population >= 1_000_000:
