@@ -508,22 +508,26 @@ class _Finder:
         """One word of a person's name (see ``_person``): a person's wherever it stands, unless
         it is a major place's own name and no given name, or a populous country's or state's
         ("Georgia" in "Prime Minister of Georgia Irakli Kobakhidze")."""
-        places = self.candidates.get(word)
-        if places and places[0].match == "exact" and _large_area(places[0]) and \
-                places[0].population >= 1_000_000:
+        place = self._exact(word)
+        if place is not None and _large_area(place) and place.population >= 1_000_000:
             return
-        if not self._major_place(word) or word.lower() in self.given:
+        if place is None or not _major(place) or word.lower() in self.given:
             self.people.add(word)
+
+    def _exact(self, word: str) -> Place | None:
+        """The best reading of a word written as a place's name (not a transliteration, a
+        stem or a code of it), or None."""
+        places = self.candidates.get(word)
+        return places[0] if places and places[0].match == "exact" else None
 
     def _place_word(self, word: str) -> bool:
         """Whether the word, as written, is a place's name and no given name."""
-        places = self.candidates.get(word)
-        return bool(places) and places[0].match == "exact" and word.lower() not in self.given
+        return self._exact(word) is not None and word.lower() not in self.given
 
     def _major_place(self, word: str) -> bool:
         """Whether the word, as written, names a major place ("Paris", "Japan")."""
-        places = self.candidates.get(word)
-        return bool(places) and places[0].match == "exact" and _major(places[0])
+        place = self._exact(word)
+        return place is not None and _major(place)
 
     @staticmethod
     def _speaks(tokens: tuple[Token, ...], a: int, b: int) -> bool:
@@ -539,8 +543,8 @@ class _Finder:
 
     def _named_group(self, surface: str) -> bool:
         """"Middle East", "Near East": words that name nothing alone name a group of countries."""
-        places = self.candidates.get(surface)
-        return bool(places) and places[0].feature_code == "RGN" and places[0].match == "exact"
+        place = self._exact(surface)
+        return place is not None and place.feature_code == "RGN"
 
     def _brand(self, word: str, place: Place | None) -> bool:
         """"Star India", "Air Canada": an ordinary word before a famous place names a brand,
@@ -702,8 +706,8 @@ class _Finder:
                     self._titled(match.group("names").split())
         for match in _FULL_NAME.finditer(self.text):
             given, surname = match.group("given", "surname")
-            places = self.candidates.get(given)
-            prominent = bool(places) and places[0].match == "exact" and _prominent(places[0])
+            place = self._exact(given)
+            prominent = place is not None and _prominent(place)
             if surname.lower() in ORG_TAILS or surname.lower() in PERSON_TITLES:
                 continue  # "Dover Mayor Ann Lee": a title follows its place
             if match.group("initial"):

@@ -135,9 +135,9 @@ _loose_word = lru_cache(maxsize=65536)(loose_key)
 def word_key(key: str) -> str:
     """:func:`loose_key` word by word, the spaces kept: ``"nizhnii novgorod"``.
 
-    The index's table of names and their first words (``gazetteer.build.name_keys``) is made of
-    these, because a joined loose key cannot tell a name's first words: "newiork" might begin
-    "newiorkciti" as "new york" or as "newy orkcity".
+    The index's table of names and their first words (``gazetteer.build.write_name_keys``) is
+    made of these, because a joined loose key cannot tell a name's first words: "newiork" might
+    begin "newiorkciti" as "new york" or as "newy orkcity".
     """
     return " ".join([_loose_word(word) for word in key.split(" ")])
 
