@@ -623,6 +623,8 @@ def _has_type_word(type_word: str, stem: str, name: str, altnames: str | None) -
     wanted, wanted_stem = loose(type_word), loose_key(stem)
     markers = _type_markers(wanted)
     for candidate in (name, *(altnames.split("|") if altnames else ())):
+        if candidate.isalpha():
+            continue  # one word of letters folds to one word, with no type word beside it
         if candidate.isascii():
             # Folding an ASCII name only lower-cases it, drops quotes and spells out "Mt": a
             # name with none of the type word's spellings in it cannot carry the type word.

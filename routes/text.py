@@ -73,16 +73,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     it stands alone: "Russian-backed", "anti-Russian". Names with short or connecting parts
     stay whole: "Jong-un", "Stratford-upon-Avon".
     """
-    tokens: list[Token] = []
     # tuple.__new__ skips the named tuple's Python-level __new__: a fifth of the time here.
-    append, find, new = tokens.append, text.find, tuple.__new__
-    position = start
-    # findall gives the words without a match object each; only white space lies between two
-    # tokens, so a word starts where it next occurs after the previous one.
-    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
-        position = find(word, position)
-        append(new(Token, (word, position, position + len(word))))
-        position += len(word)
+    new = tuple.__new__
+    tokens = [new(Token, (match[1], match.start(1), match.end(1)))
+              for match in _TOKEN.finditer(text, start, len(text) if end is None else end)]
     hyphenated = [i for i, token in enumerate(tokens) if "-" in token.text
                   and _SPLITTABLE.search(token.text)]
     for i in reversed(hyphenated):  # from the end, so earlier indices stay valid

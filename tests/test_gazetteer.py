@@ -221,6 +221,16 @@ def test_a_type_word_is_recognised_however_a_name_spells_it():
     assert _has_type_word("krai", "primorsky", "Primorye", "Primorskiy Kray|Primorskij kraj")
     assert _has_type_word("river", "amur", "Heilong Jiang", "Amur-River")
     assert not _has_type_word("city", "quebec", "Levis", "Quebec|Hardware City")
+    assert _has_type_word("oblast", "amurskaia", "Amur", "Амурская область")  # transliterated
+
+
+@pytest.mark.parametrize("word", ["Москва", "Αθήνα", "北京市", "القاهرة", "ירושלים", "თბილისი",
+                                  "Zürich", "Łódź", "ﬂorence", "Ǉubljana", "İstanbul", "ʻOhana"])
+def test_a_single_word_of_letters_folds_to_one_word(word):
+    # _has_type_word skips such names unfolded: they leave no room for a type word.
+    from routes.names import fold_once
+
+    assert word.isalpha() and " " not in fold_once(word)
 
 
 def test_a_country_has_one_capital_however_many_towns_share_its_name():
