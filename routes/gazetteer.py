@@ -241,7 +241,7 @@ class Gazetteer:
         # The word lists ("police", "john"), read whole on first use.
         self._lists: dict[str, dict[str, None]] = {}
         # ... and their areas' outlines (every story's "U.S."): parsed once per place.
-        self._shapes: dict[int, tuple[dict | None, list | None]] = {}
+        self._shapes: dict[str, tuple[dict | None, list | None]] = {}
         self._con: sqlite3.Connection | None = None
         self._keys: NameKeys | None = None
         self._extra: dict[str, list[list]] = {}
@@ -463,26 +463,26 @@ class Gazetteer:
         return self._places([(row[2:17], score, match) for score, match, row in ranked[:limit]])
 
     def _places(self, found: list[tuple[Sequence, float, str]]) -> list[Place]:
-        """Places for (record, score, match) triples; outlines and lines come in one query.
+        """Places for (record, score, match) triples.
 
-        Records only say whether a place has an outline or a line (long JSON strings), so the
-        rows a ranking discards never load theirs.
+        Records only say whether a place has an outline or a line (long JSON strings): such a
+        place reads its own when first asked (:class:`_IndexPlace`). Most candidates of a
+        lookup are never drawn, so they never pay for theirs.
         """
-        shapes = self._shapes
-        wanted = [record[0] for record, _score, _match in found
-                  if (record[11] or record[12]) and record[0] not in shapes]
-        if wanted:
-            from gazetteer.build import select_in
+        return [_place(record, score, match, self) for record, score, match in found]
 
-            if len(shapes) >= _CACHE_SIZE:
-                shapes.clear()
-            for id_, extent, line in select_in(
-                    self._connection(),
-                    "SELECT id, extent, line FROM places WHERE id IN ({marks})", wanted):
-                shapes[id_] = (json.loads(extent) if extent else None,
-                               json.loads(line) if line else None)
-        return [_place(record, score, match, shapes.get(record[0]))
-                for record, score, match in found]
+    def _shape(self, gid: str) -> tuple[dict | None, list | None]:
+        """A place's (outline, line), by its id: stable while the index is rebuilt."""
+        shape = self._shapes.get(gid)
+        if shape is None:
+            row = self._connection().execute(
+                "SELECT extent, line FROM places WHERE gid = ?", (gid,)).fetchone()
+            extent, line = row or (None, None)
+            if len(self._shapes) >= _CACHE_SIZE:
+                self._shapes.clear()
+            shape = self._shapes[gid] = (json.loads(extent) if extent else None,
+                                         json.loads(line) if line else None)
+        return shape
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO code ("RU"), or None."""
@@ -493,9 +493,14 @@ class Gazetteer:
 
     def countries(self) -> list[Place]:
         """Every country with its outline: the offline basemap of a map drawn with no tiles."""
-        rows = self._connection().execute(f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' "
-                                          "AND extent IS NOT NULL").fetchall()
-        return self._places([(row, 0.0, "exact") for row in rows])
+        rows = self._connection().execute(f"SELECT {_COLUMNS}, extent FROM places WHERE "
+                                          "kind = 'country' AND extent IS NOT NULL").fetchall()
+        # All the outlines are drawn: read in the one query, not one query per country.
+        for row in rows:
+            if len(self._shapes) >= _CACHE_SIZE:
+                self._shapes.clear()
+            self._shapes.setdefault(row[1], (json.loads(row[-1]), None))
+        return self._places([(row[:-1], 0.0, "exact") for row in rows])
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
         """The lower-case English dictionary words among ``words`` (common nouns, verbs...)."""
@@ -680,13 +685,64 @@ _new_place = object.__new__
  _set_match) = (getattr(Place, name).__set__ for name in _PLACE_FIELDS)
 
 
-def _place(
-    record: Sequence, score: float, match: str, shape: tuple[dict | None, list | None] | None
-) -> Place:
-    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, _has_extent,
-     _has_line, altnames, source) = record
-    extent, line = shape or (None, None)
-    place = _new_place(Place)
+_UNREAD = object()  # an outline or line not read from the index yet
+_EXTENT, _LINE = Place.__dict__["extent"], Place.__dict__["line"]  # Place's own slots
+
+
+class _IndexPlace(Place):
+    """A place of the index with an outline or a line, which it reads when first asked.
+
+    Reading is all it adds: ``extent`` and ``line`` hold what Place's fields would, and a
+    copy (``dataclasses.replace``, pickle) reads them first and keeps them.
+    """
+
+    __slots__ = ("_index",)
+
+    @property
+    def extent(self) -> dict | None:
+        value = _EXTENT.__get__(self)
+        if value is _UNREAD:
+            self._read()
+            value = _EXTENT.__get__(self)
+        return value
+
+    @extent.setter
+    def extent(self, value: dict | None) -> None:
+        _EXTENT.__set__(self, value)
+
+    @property
+    def line(self) -> list | None:
+        value = _LINE.__get__(self)
+        if value is _UNREAD:
+            self._read()
+            value = _LINE.__get__(self)
+        return value
+
+    @line.setter
+    def line(self, value: list | None) -> None:
+        _LINE.__set__(self, value)
+
+    def _read(self) -> None:
+        extent, line = self._index._shape(self.id)
+        _EXTENT.__set__(self, extent)
+        _LINE.__set__(self, line)
+
+
+_set_index = _IndexPlace.__dict__["_index"].__set__
+
+
+def _place(record: Sequence, score: float, match: str, index: Gazetteer) -> Place:
+    (_id, gid, name, fclass, fcode, kind, country, admin1, population, lat, lon, has_extent,
+     has_line, altnames, source) = record
+    if has_extent or has_line:
+        place = _new_place(_IndexPlace)
+        _set_index(place, index)
+        _set_extent(place, _UNREAD)
+        _set_line(place, _UNREAD)
+    else:
+        place = _new_place(Place)
+        _set_extent(place, None)
+        _set_line(place, None)
     _set_id(place, gid)
     _set_name(place, name)
     _set_lat(place, lat)
@@ -698,8 +754,6 @@ def _place(
     _set_admin1(place, admin1)
     _set_population(place, population)
     _set_names(place, tuple(altnames.split("|")) if altnames else ())
-    _set_extent(place, extent)
-    _set_line(place, line)
     _set_source(place, source)
     _set_score(place, round(score, 3))
     _set_match(place, match)

@@ -197,6 +197,30 @@ def test_a_gazetteer_forgets_what_it_remembered_when_its_index_changes(index_cop
     gazetteer.close()
 
 
+def test_outlines_are_read_when_first_asked_for(gazetteer):
+    # A lookup's candidates carry no outline until one is read: most are never drawn.
+    import dataclasses
+    import pickle
+
+    from shapely.geometry import Point, shape
+
+    gaz = Gazetteer(gazetteer.path)
+    amur = gaz.lookup_many(["Amur Oblast"])["Amur Oblast"][0]
+    river = gaz.lookup("Amur River")[0]
+    town = gaz.lookup("Khasan")[0]
+    assert not gaz._shapes
+    assert shape(amur.extent).contains(Point(amur.lon, amur.lat))
+    assert list(gaz._shapes) == [amur.id]  # that one outline, and no other
+    gaz.close()  # a place outlives its gazetteer's connection: it reopens the index
+    assert river.line and river.extent is None and town.extent is None and town.line is None
+    for copy in (dataclasses.replace(amur, score=0.0), pickle.loads(pickle.dumps(river))):
+        original = amur if copy.id == amur.id else river
+        assert (copy.extent, copy.line) == (original.extent, original.line)
+    assert amur == gaz.lookup("Amur Oblast")[0] and "extent=" in repr(amur)
+    assert gaz.lookup("Amur Oblast")[0].to_dict()["bbox"] == list(amur.bbox)
+    gaz.close()
+
+
 def test_word_lists_are_read_once_per_process(gazetteer):
     """Each word list is read whole once; later documents ask the index nothing."""
     from routes.gazetteer import Gazetteer
