@@ -112,6 +112,9 @@ NEVER_PLACES = frozenset({
     "toyota", "honda", "nokia",
     # A faith's community and a word for a city's area, each some village's name too.
     "ismaili", "ismailis", "metro",
+    # Abbreviated street and feature words, which name no place alone: "775 Main St." is no
+    # street in Sète, whose alternate names include "St".
+    "st", "ste", "ave", "rd", "blvd", "hwy", "pkwy", "mt", "ft",
     # Numbers, which start sentences capitalised ("Ten years ago") and are the alternate
     # names of places here and there.
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",

@@ -141,6 +141,15 @@ def test_numbers_and_car_makers_are_no_places(gazetteer):
     assert found == ["Osaka", "Nagoya"]
 
 
+def test_a_street_abbreviation_alone_is_no_place(gazetteer):
+    # Sète and Huy list "St" and "Hwy" among their names; in an address they are the street's.
+    found = {r.mention.surface: r for r in places(
+        "The crew put out a fire at 12 Walnut St. in Dayton, then drove west on Hwy 35 "
+        "toward Richmond.", gazetteer=gazetteer)}
+    assert not {"St", "St.", "Hwy"} & set(found)
+    assert found["Dayton"].place.country == "US"
+
+
 def test_an_acronym_or_a_speech_verb_makes_no_person_of_a_town(gazetteer):
     # "Nenagh MDC" is the town's council; "who was from Dewsbury said" a speaker from there.
     found = [r.mention.surface for r in places(
