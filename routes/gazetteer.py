@@ -23,6 +23,7 @@ import os
 import re
 import sqlite3
 import sys
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -511,8 +512,10 @@ class Gazetteer:
         return self._among("given_names", words)
 
     def _among(self, name: str, words: Iterable[str]) -> set[str]:
+        # The lists are written without accents: "café" and "Noël" are found as "cafe", "noel".
         table = self._list(name)
-        return {w for w in {w.lower() for w in words} if w in table}
+        return {w for w in {w.lower() for w in words}
+                if w in table or (not w.isascii() and _unaccented(w) in table)}
 
     def _list(self, name: str) -> dict[str, None]:
         """A word list of the index, read whole: 210,000 dictionary words load in about 30 ms,
@@ -655,6 +658,10 @@ def _type_markers(wanted: str) -> tuple[str, ...]:
     if "mount" in words:
         markers.add("mt")
     return tuple(sorted(markers))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _writable(folder: Path) -> bool:

@@ -150,6 +150,13 @@ def test_a_street_abbreviation_alone_is_no_place(gazetteer):
     assert found["Dayton"].place.country == "US"
 
 
+def test_an_accent_makes_no_name_of_a_word(gazetteer):
+    # The word lists are unaccented: "José" is a given name and "Noël" a word, as without.
+    found = [r.mention.surface for r in places(
+        "Noël came early for José and Raúl, who drove home to Dayton.", gazetteer=gazetteer)]
+    assert found == ["Dayton"]
+
+
 def test_an_acronym_or_a_speech_verb_makes_no_person_of_a_town(gazetteer):
     # "Nenagh MDC" is the town's council; "who was from Dewsbury said" a speaker from there.
     found = [r.mention.surface for r in places(
