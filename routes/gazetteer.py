@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import GazetteerError, InputError
 from .model import Place
@@ -478,11 +479,16 @@ class Gazetteer:
         if shape is None:
             row = self._connection().execute(
                 "SELECT extent, line FROM places WHERE gid = ?", (gid,)).fetchone()
-            extent, line = row or (None, None)
-            if len(self._shapes) >= _CACHE_SIZE:
-                self._shapes.clear()
-            shape = self._shapes[gid] = (json.loads(extent) if extent else None,
-                                         json.loads(line) if line else None)
+            shape = self._keep_shape(gid, *(row or (None, None)))
+        return shape
+
+    def _keep_shape(self, gid: str, extent: str | None, line: str | None
+                    ) -> tuple[dict | None, list | None]:
+        """Parse a place's outline and line as stored, and remember them."""
+        if len(self._shapes) >= _CACHE_SIZE:
+            self._shapes.clear()
+        shape = self._shapes[gid] = (json.loads(extent) if extent else None,
+                                     json.loads(line) if line else None)
         return shape
 
     def country(self, code: str) -> Place | None:
@@ -498,9 +504,8 @@ class Gazetteer:
                                           "kind = 'country' AND extent IS NOT NULL").fetchall()
         # All the outlines are drawn: read in the one query, not one query per country.
         for row in rows:
-            if len(self._shapes) >= _CACHE_SIZE:
-                self._shapes.clear()
-            self._shapes.setdefault(row[1], (json.loads(row[-1]), None))
+            if row[1] not in self._shapes:
+                self._keep_shape(row[1], row[-1], None)
         return self._places([(row[:-1], 0.0, "exact") for row in rows])
 
     def dictionary_words(self, words: Iterable[str]) -> set[str]:
@@ -699,6 +704,19 @@ _UNREAD = object()  # an outline or line not read from the index yet
 _EXTENT, _LINE = Place.__dict__["extent"], Place.__dict__["line"]  # Place's own slots
 
 
+def _read_on_first_use(slot: Any) -> property:
+    """A property over one of Place's slots that reads the place's shape while it is unread."""
+
+    def read(place: _IndexPlace) -> Any:
+        value = slot.__get__(place)
+        if value is _UNREAD:
+            place._read()
+            value = slot.__get__(place)
+        return value
+
+    return property(read, slot.__set__)
+
+
 class _IndexPlace(Place):
     """A place of the index with an outline or a line, which it reads when first asked.
 
@@ -708,29 +726,8 @@ class _IndexPlace(Place):
 
     __slots__ = ("_index",)
 
-    @property
-    def extent(self) -> dict | None:
-        value = _EXTENT.__get__(self)
-        if value is _UNREAD:
-            self._read()
-            value = _EXTENT.__get__(self)
-        return value
-
-    @extent.setter
-    def extent(self, value: dict | None) -> None:
-        _EXTENT.__set__(self, value)
-
-    @property
-    def line(self) -> list | None:
-        value = _LINE.__get__(self)
-        if value is _UNREAD:
-            self._read()
-            value = _LINE.__get__(self)
-        return value
-
-    @line.setter
-    def line(self, value: list | None) -> None:
-        _LINE.__set__(self, value)
+    extent = _read_on_first_use(_EXTENT)
+    line = _read_on_first_use(_LINE)
 
     def _read(self) -> None:
         extent, line = self._index._shape(self.id)
