@@ -94,6 +94,12 @@ _AGE = re.compile(r",\s*\d{1,3}\s*(?:\)|,(?!\d))")
 # "Washington State Patrol" are the state's, whatever the story's "Washington" is.
 _TOWN_BODY = re.compile(r"(?P<town>.+) (?:City|Town|Township|Village|Borough)")
 
+# A name the index matches only loosely (a transliteration guess: "Nassirya" for Nasiriyah)
+# is a place when its best reading scores this much: in practice a country, a capital or a
+# curated place. After a word that says where someone goes or is ("fly to Nassirya", "in"),
+# and ending its run of capitalised words, a city of about 100,000 people will do.
+_LOOSE, _LOOSE_AFTER_MOTION = 12.0, 9.5
+_MOTION = frozenset({"to", "into", "in", "from", "at", "via", "towards", "toward"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -324,7 +330,7 @@ class _Finder:
         self.dictionary = found | {singular[w].lower() for w in singular if w.lower() in found}
         self.given = self.gazetteer.given_names(capitalised)
 
-    def _known(self, surface: str, multi: bool) -> bool:
+    def _known(self, surface: str, multi: bool, after_motion: bool = False) -> bool:
         places = self.candidates.get(surface)
         if not places:
             return False
@@ -337,7 +343,8 @@ class _Finder:
             return best.match != "code" or surface.isupper()
         if best.match == "stem":
             return multi
-        return len(surface) >= 6 and best.score >= 12
+        return len(surface) >= 6 and best.score >= (
+            _LOOSE_AFTER_MOTION if after_motion else _LOOSE)
 
     # -- step 2: choose spans in each run ------------------------------------------------------
 
@@ -369,7 +376,8 @@ class _Finder:
                     if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]) \
                             and not self._named_group(surface):
                         continue
-                    if self._known(surface, b - a > 1):
+                    if self._known(surface, b - a > 1,
+                                   b == j and self._after_motion(tokens, a)):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))
                         break
                 if chosen is None:
@@ -385,6 +393,13 @@ class _Finder:
                 # A rejected longer span may still hide a place: "Far North | Queensland".
                 a = b if judged is not None or b - a == 1 else a + 1
         return mentions
+
+    @staticmethod
+    def _after_motion(tokens: tuple[Token, ...], a: int) -> bool:
+        """After "to", "in", "from"...: where a place goes, but not "according to"."""
+        before = tokens[a - 1].text if a > 0 else ""
+        return before in _MOTION and not (
+            before == "to" and a > 1 and tokens[a - 2].text.lower() == "according")
 
     def _alias_mention(self, form: str, start: int, end: int, index: int) -> Mention:
         alias = aliases()[form]

@@ -450,3 +450,15 @@ def test_a_named_countrys_capital_keeps_its_lead():
     country = Place("c:US", "United States", 0.0, 0.0, "A", "PCLI", "country", "US", "", 1)
     # ... unless the story names the United States: then it is the capital of the dateline.
     assert _home_region([*groups, [country]], [*scores, [12.0]])[0] == [10.0, 9.5]
+
+
+def test_a_variant_spelling_is_a_place_where_a_trip_goes(gazetteer):
+    # "Nassirya" spells Nasiriyah only loosely: after "fly to" it is the city, as a trip's
+    # next stop; alone, or where a source is cited ("according to"), such a guess is no place.
+    found = {r.mention.surface: r for r in places(
+        "The pope will fly to Nassirya on Saturday.", gazetteer=gazetteer)}
+    assert found["Nassirya"].place.name == "Nasiriyah"
+    assert found["Nassirya"].place.country == "IQ"
+    assert not places("Nassirya was quiet on Saturday.", gazetteer=gazetteer).mentions
+    assert not places("The king had a city built there, according to Arrian.",
+                      gazetteer=gazetteer).mentions
