@@ -20,6 +20,7 @@ __all__ = [
     "ORG_TAILS",
     "PERSON_TITLES",
     "SPEECH_VERBS",
+    "STORM_WORDS",
     "Alias",
     "aliases",
 ]
@@ -64,6 +65,12 @@ PERSON_TITLES = frozenset({
     "superintendent", "principal", "pastor", "councillor", "alderman", "selectman",
     "treasurer", "clerk", "supervisor", "administrator", "patrolman",
 })
+
+# Words before a storm's name, as written: "Hurricane Otis", "Typhoon Haiyan", "Tropical Storm
+# Alberto", "Storm Daniel". The name is a storm's wherever it stands in the story ("Otis
+# weakened"), however many towns bear it. Capitalised only: after "the storm" in lower case a
+# place may follow ("after the storm New Orleans was flooded").
+STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm"})
 
 # Words after a place name that make the whole a name of something else, in which the place
 # is embedded: "Paris Police", "Ohio Department of Transportation", "Washington Post".

@@ -25,7 +25,15 @@ from dataclasses import replace
 from functools import cache
 
 from .gazetteer import Gazetteer
-from .lexicon import DIRECTIONS, NEVER_PLACES, ORG_TAILS, PERSON_TITLES, SPEECH_VERBS, aliases
+from .lexicon import (
+    DIRECTIONS,
+    NEVER_PLACES,
+    ORG_TAILS,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+    STORM_WORDS,
+    aliases,
+)
 from .model import Mention, Place
 from .names import PREFIX_TYPE_WORDS, TYPE_WORDS, fold, split_type
 from .news import MONTHS, NewsStructure, read_structure
@@ -74,7 +82,8 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 # A title as written before a name ("President", "president", "Gov" before its full stop),
 # and the one or two names after it in the same sentence ("the Ministry of Justice. Azerbaijan
 # has..." names no one).
-_TITLE_FORMS = frozenset(form for title in PERSON_TITLES for form in (title, title.capitalize()))
+_TITLE_FORMS = frozenset(form for title in PERSON_TITLES for form in (title, title.capitalize())
+                         ) | STORM_WORDS
 _TITLE_TAIL = re.compile(r"\.?\s+(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _SURNAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A capital with no word character before it: the same as a word boundary before it, but
@@ -419,7 +428,8 @@ class _Finder:
             before = tokens[a - 2].text.lower()  # "Mrs. Lincoln" tokenised as Mrs + .
         after = list(tokens[b:j])
         alias = mention.surface in aliases()
-        if (before in PERSON_TITLES or _AGE.match(text, mention.end)) and not alias:
+        if (before in PERSON_TITLES or _AGE.match(text, mention.end)
+                or (a > 0 and tokens[a - 1].text in STORM_WORDS)) and not alias:
             self._person(tokens, a, j)
             return None
         best = self.candidates.get(mention.query, [None])[0]

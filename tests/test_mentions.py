@@ -462,3 +462,12 @@ def test_a_variant_spelling_is_a_place_where_a_trip_goes(gazetteer):
     assert not places("Nassirya was quiet on Saturday.", gazetteer=gazetteer).mentions
     assert not places("The king had a city built there, according to Arrian.",
                       gazetteer=gazetteer).mentions
+
+
+def test_a_storm_is_named_like_a_person(gazetteer):
+    # Otis (Indiana) and Daniel (Utah) are towns; after "Hurricane" and "Storm" the words are
+    # storms, here and wherever else the story names them.
+    found = [r.mention.surface for r in places(
+        "Residents of Acapulco fled as Hurricane Otis neared. Otis weakened after landfall in "
+        "Guerrero. In Libya, Storm Daniel destroyed much of Derna.", gazetteer=gazetteer)]
+    assert found == ["Acapulco", "Guerrero", "Libya", "Derna"]
