@@ -44,6 +44,10 @@ __all__ = ["find_mentions"]
 MAX_TOKENS = 6
 _CONNECTORS = frozenset({"of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
                          "la", "le", "upon", "on", "am", "an", "der", "al", "el", "y", "and"})
+# Words inside a longer name ("Sierra Madre del Sur", "Casa de Campo", "Hassan al Turabi"): a
+# known name before one is part of a name the index does not hold. Not "of": "the Gold Coast of
+# Australia" is the Gold Coast, in its container.
+_NAME_LINKS = _CONNECTORS - {"and", "y", "on", "upon", "am", "an", "of"}
 _LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "prefecture",
                           "governorate", "county", "district", "station", "cosmodrome",
                           "airport", "island", "islands", "peninsula", "strait", "sea"})
@@ -385,6 +389,8 @@ class _Finder:
                     if all(t.text.lower().rstrip(".") in NEVER_PLACES for t in tokens[a:b]) \
                             and not self._named_group(surface):
                         continue
+                    if b < j and tokens[b].text in _NAME_LINKS:
+                        continue  # "Sierra Madre | del Sur": part of a longer name
                     if self._known(surface, b - a > 1,
                                    b == j and self._after_motion(tokens, a)):
                         chosen = (b, Mention(start, end, surface, surface, sentence=index))

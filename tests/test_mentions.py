@@ -471,3 +471,15 @@ def test_a_storm_is_named_like_a_person(gazetteer):
         "Residents of Acapulco fled as Hurricane Otis neared. Otis weakened after landfall in "
         "Guerrero. In Libya, Storm Daniel destroyed much of Derna.", gazetteer=gazetteer)]
     assert found == ["Acapulco", "Guerrero", "Libya", "Derna"]
+
+
+def test_a_name_before_de_or_del_is_part_of_a_longer_one(gazetteer):
+    # The index has no "Sierra Madre del Sur"; its first words are a town in California.
+    found = [r.mention.surface for r in places(
+        "The storm moved inland from Acapulco over the Sierra Madre del Sur toward "
+        "Chilpancingo.", gazetteer=gazetteer)]
+    assert found == ["Acapulco", "Chilpancingo"]
+    # "of" is left out: "the Gold Coast of Australia" is the Gold Coast.
+    found = {r.mention.surface: r for r in places(
+        "She grew up on the Gold Coast of Australia.", gazetteer=gazetteer)}
+    assert found["Gold Coast"].place.country == "AU"
