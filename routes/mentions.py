@@ -51,6 +51,10 @@ _NAME_LINKS = _CONNECTORS - {"and", "y", "on", "upon", "am", "an", "of"}
 _LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "prefecture",
                           "governorate", "county", "district", "station", "cosmodrome",
                           "airport", "island", "islands", "peninsula", "strait", "sea"})
+# Heads of natural features: a town read from the words before one ("King George Island",
+# "Torres Strait", "Naugatuck River") is only the feature's namesake, as a town before
+# "Police" is the police's.
+_NATURAL_HEADS = frozenset({"river", "island", "islands", "peninsula", "strait", "sea"})
 _DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
 _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
 _LOCATIVES = frozenset({"from", "in", "at", "of", "near", "outside"})
@@ -507,10 +511,12 @@ class _Finder:
             return None
         # "Koepang on Timor Island": a lower-case connector joins two places, not an
         # organisation's name.
+        head = after[0].text.lower() if after else ""
+        namesake = head in _NATURAL_HEADS and best is not None and best.kind in ("city", "town")
         embedded = (after and not (after[0].text in _CONNECTORS and after[0].text.islower())
                     and (after[0].text.rstrip(".").lower() in ORG_TAILS
-                         or after[0].text.lower() in self.dictionary)
-                    and after[0].text.lower() not in _LOWER_HEADS)
+                         or head in self.dictionary)
+                    and (head not in _LOWER_HEADS or namesake))
         if embedded and best is not None and best.kind == "region" and \
                 after[0].text.lower() in ("county", "district", "region", "province", "state"):
             embedded = False
