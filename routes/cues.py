@@ -11,6 +11,7 @@ import re
 
 __all__ = [
     "AFTER",
+    "BEFORE",
     "CLAUSE_BREAK",
     "CURRENT",
     "HEDGE",
@@ -174,6 +175,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ft|wn|ne|
 
 # "after a stop in X", "after leaving X": the place comes before the clause's main event.
 AFTER = re.compile(r"\b(?:after|following|having)\b", re.IGNORECASE)
+
+# "before flying to Beirut", "before heading back via Almaty": the place comes after it.
+BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 
 # A finite past verb makes a clause a report of what happened.
 PAST_VERB = re.compile(

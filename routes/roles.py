@@ -104,6 +104,7 @@ class Reading:
     earlier: bool = False
     returning: bool = False
     before_main: bool = False
+    after_main: bool = False
     clause_start: int = 0
 
     @property
@@ -165,7 +166,8 @@ def _read_all(parse: Geoparse, anchor: date | None, who: str | None, times: list
                               (m.start, m.end))
         reader = _MentionReader(text, resolved, s_start, s_end, times, anchor, parse, others,
                                 allow_past)
-        role, status, reason, found, weak, earlier, returning, before_main = reader.read(
+        role, status, reason, found, weak, earlier, returning, before_main, after_main = \
+            reader.read(
             index in anchors, m.start in joined and m.kind == "place",
             any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                 for a, b in relative_spans))
@@ -173,7 +175,8 @@ def _read_all(parse: Geoparse, anchor: date | None, who: str | None, times: list
             index=index, resolved=reader.resolved, role=role, status=status, reason=reason,
             cues=tuple(dict.fromkeys(found)), sentence=text[s_start:s_end].strip(),
             sentence_start=s_start, time=reader.time, weak=weak, earlier=earlier,
-            returning=returning, before_main=before_main, clause_start=reader.clause.start,
+            returning=returning, before_main=before_main, after_main=after_main,
+            clause_start=reader.clause.start,
         ))
     _place_described(readings, parse)
     return readings
@@ -230,18 +233,24 @@ class _MentionReader:
         self.time = self._time()
 
     def read(self, is_anchor: bool, joined: bool, inside_relative: bool):
-        """(role, status, reason, cues, weak, earlier, returning, before_main) for the mention."""
+        """(role, status, reason, cues, weak, earlier, returning, before_main, after_main) for
+        the mention: ``before_main`` and ``after_main`` place it before or after the main event
+        of its sentence ("after a stop in X", "before flying to X")."""
         role, status, reason, found, weak, earlier, returning = self._read(
             is_anchor, joined, inside_relative)
-        # The place must be inside the "after ..." phrase, not in the clause it introduces.
+        # The place must be inside the "after ..." or "before ..." phrase, not in the clause it
+        # introduces; the nearer word decides.
         lead = self.text[max(self.clause.start, self.m.start - 45):self.m.start]
-        after = list(cues.AFTER.finditer(lead))
-        before_main = bool(after) and "," not in lead[after[-1].end():]
-        if role == "waypoint" and _EN_ROUTE.search(lead):
+        after, before = list(cues.AFTER.finditer(lead)), list(cues.BEFORE.finditer(lead))
+        after_end = after[-1].end() if after else -1
+        before_end = before[-1].end() if before else -1
+        before_main = after_end > before_end and "," not in lead[after_end:]
+        after_main = before_end > after_end and "," not in lead[before_end:]
+        if role == "waypoint" and _EN_ROUTE.search(lead) and not after_main:
             before_main = True  # "for Lima, with a stopover in Los Angeles": on the way there
         if before_main and status == "current":
             role, status = "stop", "visited"  # "is in Nairobi after two days in Kampala"
-        return role, status, reason, found, weak, earlier, returning, before_main
+        return role, status, reason, found, weak, earlier, returning, before_main, after_main
 
     def _read(self, is_anchor: bool, joined: bool, inside_relative: bool):
         m, structure = self.m, self.parse.structure

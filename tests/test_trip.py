@@ -128,6 +128,17 @@ def test_after_phrase_and_past_perfect_come_before_their_sentence(gazetteer):
     assert [s.name for s in route.trip.stops][1:] == ["Italy", "Zermatt"]
 
 
+def test_before_phrase_comes_after_its_sentence(gazetteer):
+    # "via" alone marks a place on the way to the sentence's destination; after "before" the
+    # way is the one taken next.
+    route = _route("He is due in Dushanbe on Thursday, before heading home via Almaty.",
+                   published="2024-05-01", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Dushanbe", "Almaty"]
+    route = _route("On Monday, before flying on to Beirut, the pope will tour Ankara.",
+                   published="2024-05-01", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Ankara", "Beirut"]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
