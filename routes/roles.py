@@ -475,9 +475,11 @@ class _MentionReader:
         t = self.time
         if t is None or self.trip_year is None:
             # "Xi last visited Russia in 2019, when the two leaders met in St Petersburg": an
-            # older year elsewhere in the sentence dates an undated clause too.
+            # older year earlier in the sentence dates an undated clause too. A later one dates
+            # something else: "flying to Beirut, where he will pray at the site of the 2020
+            # port explosion".
             years = [y for y in (_year_of(x) for x in self.times
-                                 if self.s_start <= x.start < self.s_end) if y]
+                                 if self.s_start <= x.start < self.m.start) if y]
             if self.trip_year and years and max(years) < self.trip_year:
                 self.found.append(str(max(years)))
                 return True

@@ -139,6 +139,15 @@ def test_before_phrase_comes_after_its_sentence(gazetteer):
     assert [s.name for s in route.trip.stops] == ["Ankara", "Beirut"]
 
 
+def test_a_year_after_the_place_dates_something_else(gazetteer):
+    route = _route("The pope will travel to Turkey and Lebanon from Nov. 27 to Dec. 2. In "
+                   "Turkey he will visit Ankara and Iznik before flying to Beirut, where he "
+                   "will pray at the site of the 2020 port explosion.", published="2025-11-18",
+                   gazetteer=gazetteer)
+    assert _stops(route) == [("Ankara", "planned"), ("İznik", "planned"),
+                             ("Beirut", "planned")]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
