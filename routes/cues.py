@@ -91,6 +91,7 @@ TRAVEL = _words(
     r"disembark\w*", "stepped off", "stepping off", "touched down", "spotted", "seen",
     r"attend\w*", "took in", "take in", r"explor\w*", "visit", "stop", "stops", r"flock\w*",
     r"converg\w*", "rushed", "rushing", "poured", "set out", "sets out", "setting out",
+    "set off", "sets off", "setting off", "set sail", "sets sail", "setting sail",
     r"(?:is|are|was|were|be|been|remains?|remained) (?:now |still |currently |already )?"
     r"(?:in|at)",
     r"(?:days?|nights?|hours?|weeks?) (?:in|at)", "due in", "due at", "intercepted",
@@ -186,6 +187,7 @@ PAST_VERB = re.compile(
     r"said|told|reached|arrived|crossed|passed|headed|moved|stayed|visited|landed|departed|"
     r"returned|stopped|continued|traveled|travelled|boarded|entered|halted|sailed|arrived|"
     r"anchored|docked|trekked|settled|resumed|approached|transited|picked|stepped|"
+    r"set (?:off|out|sail)|"
     r"\w+ed)\b",
     re.IGNORECASE,
 )

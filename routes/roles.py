@@ -72,6 +72,13 @@ _REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|neede
                        re.IGNORECASE)
 _NEARNESS = frozenset({"close", "next", "adjacent", "near"})
 _EN_ROUTE = re.compile(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$", re.IGNORECASE)
+# "Beijing's main railway station", "Kabul's airport": the town's own facility, reached by
+# reaching the town; not another place that it owns ("Calcutta's Dum Dum Airport").
+_OWN_FACILITY = re.compile(
+    r"['’]s\s+(?:(?:main|central|international|old|new|busiest|biggest|largest|only|"
+    r"northern|southern|eastern|western)\s+)*(?:(?:railway|railroad|train|bus|ferry)\s+)?"
+    r"(?:station|terminal|airport|airfield|port|harbou?r|docks?|outskirts|suburbs?|"
+    r"cent(?:re|er)|downtown)\b", re.IGNORECASE)
 _EARLIER_TRIP = re.compile(r"\b(?:last year|the previous year|a year (?:ago|earlier)|"
                            r"years? ago|in the past)\b", re.IGNORECASE)
 _TRIP_DAYS = 40  # a dated visit further back than this is an earlier trip, not this one
@@ -293,7 +300,7 @@ class _MentionReader:
                     False, False, False
             self.resolved = replace(self.resolved, place=other, lat=other.lat, lon=other.lon)
         after = self.text[m.end:m.end + 30]
-        if re.match(r"['’]s\b", after):
+        if re.match(r"['’]s\b", after) and not _OWN_FACILITY.match(after):
             return None, None, "context (names the owner of another place)", [], False, \
                 False, False
         if re.match(r"\s+(?:\w+\s+)?(?:port|city|town|village|region|province|state|island|"

@@ -148,6 +148,23 @@ def test_a_year_after_the_place_dates_something_else(gazetteer):
                              ("Beirut", "planned")]
 
 
+def test_a_towns_own_station_is_the_town(gazetteer):
+    # "Beijing's main railway station" is reached by reaching Beijing; "Calcutta's Dum Dum
+    # Airport" names a place of its own, which is the stop.
+    route = _route("The train left Dandong on Tuesday and reached Beijing's main railway "
+                   "station in the afternoon.", published="2019-03-27", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Dandong", "Beijing"]
+    route = _route("She took off from Calcutta's Dum Dum Airport on June 18.",
+                   published="1937-06-20", gazetteer=gazetteer)
+    assert "Calcutta" not in {s.name for s in route.trip.stops}
+
+
+def test_set_off_is_a_departure_in_the_past(gazetteer):
+    route = _route("The expedition set off from Kathmandu on April 2. A week later it "
+                   "trekked through Namche Bazaar.", published="2024-04-20", gazetteer=gazetteer)
+    assert _stops(route) == [("Kathmandu", "visited"), ("Namche Bazaar", "visited")]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
