@@ -112,6 +112,7 @@ class Reading:
     returning: bool = False
     before_main: bool = False
     after_main: bool = False
+    on_the_way: bool = False
     clause_start: int = 0
 
     @property
@@ -173,8 +174,8 @@ def _read_all(parse: Geoparse, anchor: date | None, who: str | None, times: list
                               (m.start, m.end))
         reader = _MentionReader(text, resolved, s_start, s_end, times, anchor, parse, others,
                                 allow_past)
-        role, status, reason, found, weak, earlier, returning, before_main, after_main = \
-            reader.read(
+        (role, status, reason, found, weak, earlier, returning, before_main, after_main,
+         on_the_way) = reader.read(
             index in anchors, m.start in joined and m.kind == "place",
             any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                 for a, b in relative_spans))
@@ -183,6 +184,7 @@ def _read_all(parse: Geoparse, anchor: date | None, who: str | None, times: list
             cues=tuple(dict.fromkeys(found)), sentence=text[s_start:s_end].strip(),
             sentence_start=s_start, time=reader.time, weak=weak, earlier=earlier,
             returning=returning, before_main=before_main, after_main=after_main,
+            on_the_way=on_the_way,
             clause_start=reader.clause.start,
         ))
     _place_described(readings, parse)
@@ -240,9 +242,10 @@ class _MentionReader:
         self.time = self._time()
 
     def read(self, is_anchor: bool, joined: bool, inside_relative: bool):
-        """(role, status, reason, cues, weak, earlier, returning, before_main, after_main) for
-        the mention: ``before_main`` and ``after_main`` place it before or after the main event
-        of its sentence ("after a stop in X", "before flying to X")."""
+        """(role, status, reason, cues, weak, earlier, returning, before_main, after_main,
+        on_the_way) for the mention: ``before_main`` and ``after_main`` place it before or
+        after the main event of its sentence ("after a stop in X", "before flying to X"),
+        ``on_the_way`` between its origin and destination ("with a stopover in X")."""
         role, status, reason, found, weak, earlier, returning = self._read(
             is_anchor, joined, inside_relative)
         # The place must be inside the "after ..." or "before ..." phrase, not in the clause it
@@ -253,11 +256,12 @@ class _MentionReader:
         before_end = before[-1].end() if before else -1
         before_main = after_end > before_end and "," not in lead[after_end:]
         after_main = before_end > after_end and "," not in lead[before_end:]
-        if role == "waypoint" and _EN_ROUTE.search(lead) and not after_main:
-            before_main = True  # "for Lima, with a stopover in Los Angeles": on the way there
-        if before_main and status == "current":
+        # "for Lima, with a stopover in Los Angeles": on the way there.
+        on_the_way = role == "waypoint" and bool(_EN_ROUTE.search(lead)) and not after_main
+        if (before_main or on_the_way) and status == "current":
             role, status = "stop", "visited"  # "is in Nairobi after two days in Kampala"
-        return role, status, reason, found, weak, earlier, returning, before_main, after_main
+        return (role, status, reason, found, weak, earlier, returning, before_main, after_main,
+                on_the_way)
 
     def _read(self, is_anchor: bool, joined: bool, inside_relative: bool):
         m, structure = self.m, self.parse.structure

@@ -396,14 +396,15 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
     position = {id(g): i for i, g in enumerate(by_text)}
 
     def sort_key(g: _Group):
-        # Past perfect ("they had crossed into Italy") and "after a stop in X" come before the
-        # events of the same time, "before flying to X" after them; an origin before a stop
-        # of the same time.
+        # Past perfect ("they had crossed into Italy") and "after crossing X" come before the
+        # events of the same time, "before flying to X" after them; then an origin before the
+        # places on the way ("with a stopover in X") before the rest.
         key = keys[id(g)]
         lead = g.lead
         return (g.phase, g is goal, -math.inf if key is None else key,
-                1 if key is None else _ROLE_RANK.get(lead.role, 1), lead.after_main,
-                not (lead.before_main or lead.earlier), lead.clause_start, position[id(g)])
+                lead.after_main, not (lead.before_main or lead.earlier),
+                1 if key is None else _ROLE_RANK.get(lead.role, 1), not lead.on_the_way,
+                lead.clause_start, position[id(g)])
 
     return sorted(groups, key=sort_key)
 

@@ -122,6 +122,10 @@ def test_after_phrase_and_past_perfect_come_before_their_sentence(gazetteer):
     route = _route("The president arrived in Ottawa on Wednesday after a brief stop in "
                    "Boston.", published="2023-12-07", gazetteer=gazetteer)
     assert [s.name for s in route.trip.stops] == ["Boston", "Ottawa"]
+    # An "after" phrase comes first even before its sentence's origin.
+    route = _route("The train left Dandong on Tuesday after crossing the Yalu River from "
+                   "Sinuiju.", published="2019-03-27", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Sinŭiju", "Yalu River", "Dandong"]
     route = _route("Hikers who set out from Chamonix last week reached Zermatt on Sunday. "
                    "They had earlier crossed into Italy.", published="2024-01-15",
                    gazetteer=gazetteer)
