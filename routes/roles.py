@@ -71,7 +71,8 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|trav
 _REALISED = re.compile(r"\b(?:took|takes|take|managed|went on|decided|used|needed)\b",
                        re.IGNORECASE)
 _NEARNESS = frozenset({"close", "next", "adjacent", "near"})
-_EN_ROUTE = re.compile(r"\b(?:stop-?over|layover|en route|via)\b[^,.;]{0,25}$", re.IGNORECASE)
+_EN_ROUTE = re.compile(r"\b(?:stop-?over|layover|en route|via|with an?\s+(?:\w+\s+)?stop)\b"
+                       r"[^,.;]{0,25}$", re.IGNORECASE)
 # "Beijing's main railway station", "Kabul's airport": the town's own facility, reached by
 # reaching the town; not another place that it owns ("Calcutta's Dum Dum Airport").
 _OWN_FACILITY = re.compile(
@@ -79,6 +80,7 @@ _OWN_FACILITY = re.compile(
     r"northern|southern|eastern|western)\s+)*(?:(?:railway|railroad|train|bus|ferry)\s+)?"
     r"(?:station|terminal|airport|airfield|port|harbou?r|docks?|outskirts|suburbs?|"
     r"cent(?:re|er)|downtown)\b", re.IGNORECASE)
+_BACKSHIFTED = frozenset({"was due to", "were due to", "was scheduled to", "were scheduled to"})
 _EARLIER_TRIP = re.compile(r"\b(?:last year|the previous year|a year (?:ago|earlier)|"
                            r"years? ago|in the past)\b", re.IGNORECASE)
 _TRIP_DAYS = 40  # a dated visit further back than this is an earlier trip, not this one
@@ -240,6 +242,7 @@ class _MentionReader:
         self.others = others
         self.found: list[str] = []
         self.time = self._time()
+        self.reported_plan = ""  # "was due to", told of a plan dated after the report
 
     def read(self, is_anchor: bool, joined: bool, inside_relative: bool):
         """(role, status, reason, cues, weak, earlier, returning, before_main, after_main,
@@ -349,7 +352,9 @@ class _MentionReader:
             self.found.append(negation.group(0))
             return None, None, "rejected or not reached", list(self.found), False, False, False
         superseded = cues.SUPERSEDED.search(sentence)
-        if superseded:
+        if superseded and self._reported_plan(superseded.group(0)):
+            self.reported_plan = superseded.group(0)
+        elif superseded:
             self.found.append(superseded.group(0))
             return None, None, "rejected or superseded plan", list(self.found), False, False, \
                 False
@@ -506,6 +511,15 @@ class _MentionReader:
                 return True
         return False
 
+    def _reported_plan(self, cue: str) -> bool:
+        """"He was due to fly back on Sunday" in Saturday's report: a plan told in the past
+        tense of reported speech, dated after the report, not a plan that was dropped."""
+        t = self.time
+        sentence = self.text[self.s_start:self.s_end]
+        return (cue.lower() in _BACKSHIFTED and t is not None and t.start_dt is not None
+                and self.anchor is not None and t.start_dt.date() > self.anchor
+                and not cues.NEGATION.search(sentence))  # "..., but the trip was called off"
+
     def _status(self, role: str, caption: bool) -> tuple[str, bool]:
         m = self.m
         sentence_before = self.text[self.s_start:m.start]
@@ -534,6 +548,9 @@ class _MentionReader:
         if hedge:
             self.found.append(hedge)
             return "speculated", False
+        if self.reported_plan:
+            self.found.append(self.reported_plan)
+            return "planned", False
         headline = self._headline()
         # The verb that governs a fronted place comes after it ("From Mosul he will continue
         # to ..."); a relative clause further on ("a town whose church was burned") does not.
@@ -658,6 +675,9 @@ def _someone_else(who: str | None):
                 return crowd.group(0)
         for found in person.finditer(subject):
             names = {_name(w) for w in found.group(1).split()}
+            before = subject[:found.start()].split()
+            if before and before[-1].lower() in _OBJECT_OF:
+                continue  # "after talks with President Xi he was due to fly": not Xi
             if mine and not names & mine:
                 return found.group(0).strip()
         return None
@@ -764,7 +784,9 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
                                           if set(m.split()) <= set(n.split())), len(n)))
 
 
-_OBJECT_OF = frozenset(cues.PREPOSITIONS) - {"left", "leaving", "visited", "reached"}
+# Words after which a name is an object, not who travels: "through the Kerem Shalom
+# crossing", "after talks with President Xi Jinping he was due to fly back".
+_OBJECT_OF = frozenset(cues.PREPOSITIONS) - {"left", "leaving", "visited", "reached"} | {"with"}
 _NOT_NAMES = frozenset({
     "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "its", "in", "on", "at",
     "after", "before", "then", "when", "while", "but", "and", "initially", "however", "there",

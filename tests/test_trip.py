@@ -169,6 +169,20 @@ def test_set_off_is_a_departure_in_the_past(gazetteer):
     assert _stops(route) == [("Kathmandu", "visited"), ("Namche Bazaar", "visited")]
 
 
+def test_a_plan_told_in_reported_speech_is_planned(gazetteer):
+    # In Saturday's report "was due to fly back on Sunday" is still the plan; the president
+    # met is no traveller of his own.
+    route = _route("Chancellor Olaf Scholz flew to Beijing on Saturday for a one-day visit. "
+                   "After talks with President Xi Jinping he was due to fly back to Berlin on "
+                   "Sunday evening, with a refuelling stop in Tashkent.", published="2022-11-05",
+                   gazetteer=gazetteer)
+    assert _stops(route) == [("Beijing", "visited"), ("Tashkent", "planned"),
+                             ("Berlin", "planned")]
+    route = _route("The minister was due to visit Kyiv on Monday, but the trip was called off.",
+                   published="2022-11-05", gazetteer=gazetteer)
+    assert not route.trip.stops
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
