@@ -98,6 +98,7 @@ TRAVEL = _words(
     "rescued", "taken to", "brought to", "transferred", "flown", "driven", "evacuated",
     "back in", "back to", "back at", "back home", r"stop-?overs?", "layover", "greeted",
     "diverted", r"(?:taken|takes|take|taking|took) (?:him|her|them|it|us) to",
+    r"operat(?:ing|es|ed)", r"deploy\w*", r"patrol\w*", "stationed",
 )
 
 # Travel nouns count only when the trip is the traveller's: "his trip to Russia", "Kim's visit
@@ -117,7 +118,7 @@ HEDGE = _words(
     "likely", "unlikely", "probably", "possibly", "possible", "possibility", "expected",
     "expect", "expects", "reportedly", "reports said", "reports say", "it was reported",
     "according to reports", "according to the reports", r"speculat\w*", r"rumou?r\w*",
-    r"predict\w*", "may", "might", "could", "believed", "believe", "apparently", "appears",
+    r"predict\w*", "(?-i:may)", "might", "could", "believed", "believe", "apparently", "appears",
     "appear to", "unconfirmed", "remains unknown", "unclear", "uncertain", "hopeful",
     "hope", "hopes", "hoped", "would", "mystery", "if", "some experts", "analysts",
     "suggest", "suggests", "suggested", "perhaps",

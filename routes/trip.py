@@ -411,18 +411,27 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
 
 def _one_position(groups: list[_Group]) -> list[_Group]:
     """Two current positions side by side, a few dozen km apart, are one position told twice
-    ("at anchor south of the canal", "close to Taboga"): keep the named place, add the rest."""
+    ("at anchor south of the canal", "close to Taboga"): keep the named place, add the rest.
+    A sea beside a place is the same position told at two scales ("in the eastern
+    Mediterranean off Cyprus"), however far the sea's own point lies: keep the place."""
     out: list[_Group] = []
     for g in groups:
         prev = out[-1] if out else None
-        if prev is not None and prev.status == g.status == "current" and \
-                _km(*prev.point, *g.point) <= _SAME_POSITION_KM:
-            keep, add = (g, prev) if prev.first.mention.kind == "relative" and \
-                g.first.mention.kind != "relative" else (prev, g)
+        if prev is not None and prev.status == g.status == "current" and (
+                _km(*prev.point, *g.point) <= _SAME_POSITION_KM
+                or _is_sea(prev) != _is_sea(g)):
+            keep, add = (g, prev) if (prev.first.mention.kind == "relative" and
+                                      g.first.mention.kind != "relative") or _is_sea(prev) \
+                else (prev, g)
             out[-1] = _Group(keep.readings + add.readings, keep.inherited or add.inherited)
             continue
         out.append(g)
     return out
+
+
+def _is_sea(group: _Group) -> bool:
+    place = group.first.resolved.place
+    return place is not None and place.kind == "sea"
 
 
 # --- stops and legs ----------------------------------------------------------------------

@@ -183,6 +183,16 @@ def test_a_plan_told_in_reported_speech_is_planned(gazetteer):
     assert not route.trip.stops
 
 
+def test_a_warship_underway_and_where_it_is_now(gazetteer):
+    # The month May hedges nothing; "operating" is where a ship is; a sea beside a place is
+    # one position told at two scales.
+    route = _route("The carrier left Norfolk, Virginia, in early May and made a port call in "
+                   "Split last week. It is now operating in the eastern Mediterranean off "
+                   "Cyprus.", published="2023-06-12", gazetteer=gazetteer)
+    assert _stops(route) == [("Norfolk", "visited"), ("Split", "visited"),
+                             ("Cyprus", "current")]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
