@@ -37,6 +37,9 @@ _SAME_POSITION_KM = 50.0
 # At one stated time, where the traveller set out comes first; the rest keep text order ("to
 # Rio and wintered at San Julian").
 _ROLE_RANK = {"origin": 0}
+# Words that put a sentence's movement after the one told before it: "He then drove from Lyon".
+_SEQUENCE = re.compile(r"\b(?:then|later|afterwards?|next|subsequently|after that)\b",
+                       re.IGNORECASE)
 _GENERIC = frozenset({"the", "of", "station", "railway", "airport", "international", "port",
                       "city", "bridge", "river", "near"})
 _WATER = frozenset({"sea", "ocean", "gulf", "bay", "strait"})
@@ -371,6 +374,7 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
     """Known before now before planned; then time; then text order."""
     by_text = sorted(groups, key=lambda g: g.lead.mention.start)
     keys: dict[int, float | None] = {}
+    dated: set[int] = set()  # groups with a time of their own
     story: float | None = None
     line_end = len(headline_text) if headline_text else 0
     for g in by_text:
@@ -383,9 +387,11 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         if own:
             story = own[0]
             keys[id(g)] = story
+            dated.add(id(g))
         else:
             keys[id(g)] = story
     future = [g for g in by_text if g.phase == 2]
+    done = [g for g in by_text if g.phase == 0]
     goal = None
     if future and future[0].first.role == "destination" and len(future) > 1 and \
             _key_of(future[0].first.time, trusted) is None and \
@@ -393,6 +399,16 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         # The trip's goal, named in an earlier sentence than the stops on the way to it
         # ("left for Hanoi" ... "expected to pass Nanning"), is reached last.
         goal = future[0]
+    elif done and done[0].first.role == "destination" and any(
+            g.first.role == "origin" and id(g) not in dated and g.point != done[0].point
+            and g.first.sentence_start > done[0].first.sentence_start
+            and not _SEQUENCE.search(g.first.sentence[:g.first.mention.start
+                                                       - g.first.sentence_start])
+            for g in done[1:]):
+        # So is a visit told first and then how it was reached, from somewhere else and on
+        # the same day: "made a surprise visit to Washington on Wednesday. He traveled by
+        # train from Kyiv to Przemysl, then flew from Rzeszow ..."
+        goal = done[0]
     position = {id(g): i for i, g in enumerate(by_text)}
 
     def sort_key(g: _Group):
@@ -402,9 +418,9 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
         key = keys[id(g)]
         lead = g.lead
         return (g.phase, g is goal, -math.inf if key is None else key,
-                lead.after_main, not (lead.before_main or lead.earlier),
+                lead.after_main, not (lead.before_main or lead.earlier), lead.clause_start,
                 1 if key is None else _ROLE_RANK.get(lead.role, 1), not lead.on_the_way,
-                lead.clause_start, position[id(g)])
+                position[id(g)])
 
     return sorted(groups, key=sort_key)
 

@@ -193,6 +193,19 @@ def test_a_warship_underway_and_where_it_is_now(gazetteer):
                              ("Cyprus", "current")]
 
 
+def test_a_visit_told_before_the_journey_to_it_comes_last(gazetteer):
+    # An origin orders only its own clause; a visit told first and the journey to it after,
+    # from elsewhere and on the same day, ends the route.
+    route = _route("The president made a surprise visit to Washington on Wednesday. He "
+                   "traveled by train from Kyiv to Przemysl, then flew from Rzeszow to Joint "
+                   "Base Andrews.", published="2022-12-22", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == [
+        "Kyiv", "Przemyśl", "Rzeszów", "Joint Base Andrews", "Washington"]
+    route = _route("He flew to Paris on Monday. He then drove from Lyon to Marseille.",
+                   published="2022-12-22", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Paris", "Lyon", "Marseille"]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
