@@ -544,7 +544,13 @@ class _MentionReader:
         if self.text[self.s_start:self.s_end].rstrip(" \"”'’").endswith("?"):
             self.found.append("?")
             return "speculated", False
-        hedge = _last(cues.HEDGE, sentence_before) or _last(cues.HEDGE, clause_text)
+        scope = clause_text
+        joined = re.search(r"\b(?:and|but)\b", self.text[m.end:self.clause.end])
+        if clause_text is not follow and joined:
+            # "reached Guatemala City on Tuesday and hope to be at ...": the hedge is the
+            # second verb's.
+            scope = self.text[self.clause.start:m.end + joined.start()]
+        hedge = _last(cues.HEDGE, sentence_before) or _last(cues.HEDGE, scope)
         if hedge:
             self.found.append(hedge)
             return "speculated", False
@@ -561,6 +567,8 @@ class _MentionReader:
         if clause_text is not follow:
             clause_text = clause_before + self.text[m.start:m.end] + tail
         current = _last(cues.CURRENT, clause_text)
+        if current and _TOLD_PAST.search(clause_text[:clause_text.rfind(current)]):
+            current = None  # "where they were stranded for a week": then, not now
         if current and not headline:
             self.found.append(current)
             # "is continuing on its journey to X": heading there, not there yet.
@@ -678,6 +686,8 @@ def _someone_else(who: str | None):
             before = subject[:found.start()].split()
             if before and before[-1].lower() in _OBJECT_OF:
                 continue  # "after talks with President Xi he was due to fly": not Xi
+            if _PRONOUN_SUBJECT.search(subject[:found.start()]):
+                continue  # "where he met President Yoon in Seoul": Yoon is met, not moving
             if mine and not names & mine:
                 return found.group(0).strip()
         return None
@@ -784,6 +794,10 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
                                           if set(m.split()) <= set(n.split())), len(n)))
 
 
+# A past auxiliary right before a cue of presence ("were stranded", "was still"): then, not now.
+_TOLD_PAST = re.compile(r"\b(?:was|were|had been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# A pronoun before a named person is the clause's subject, and the person its object.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we)\b", re.IGNORECASE)
 # Words after which a name is an object, not who travels: "through the Kerem Shalom
 # crossing", "after talks with President Xi Jinping he was due to fly back".
 _OBJECT_OF = frozenset(cues.PREPOSITIONS) - {"left", "leaving", "visited", "reached"} | {"with"}

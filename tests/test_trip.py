@@ -206,6 +206,25 @@ def test_a_visit_told_before_the_journey_to_it_comes_last(gazetteer):
     assert [s.name for s in route.trip.stops] == ["Paris", "Lyon", "Marseille"]
 
 
+def test_a_migrant_journey_by_bus(gazetteer):
+    # "took buses" is travel; "were stranded" was then, not now; "hope" hedges only the verb
+    # it governs, not the one before "and".
+    route = _route("From Panama they took buses through Costa Rica and Nicaragua to Honduras, "
+                   "where they were stranded for a week in Danli. They reached Guatemala City "
+                   "on Tuesday and hope to be in Ciudad Juarez by the end of the month.",
+                   published="2023-10-05", gazetteer=gazetteer)
+    assert _stops(route)[-5:] == [
+        ("Costa Rica", "visited"), ("Nicaragua", "visited"), ("Danlí", "visited"),
+        ("Guatemala City", "visited"), ("Ciudad Juárez", "speculated")]
+
+
+def test_a_person_met_is_no_traveller(gazetteer):
+    route = _route("Biden arrived in Japan on Sunday after a visit to South Korea, where he met "
+                   "President Yoon Suk-yeol in Seoul.", published="2022-05-22",
+                   gazetteer=gazetteer)
+    assert "Seoul" in {s.name for s in route.trip.stops}
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
