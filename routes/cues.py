@@ -99,6 +99,7 @@ TRAVEL = _words(
     "back in", "back to", "back at", "back home", r"stop-?overs?", "layover", "greeted",
     "diverted", r"(?:taken|takes|take|taking|took) (?:him|her|them|it|us) to",
     r"operat(?:ing|es|ed)", r"deploy\w*", r"patrol\w*", "stationed",
+    r"(?:hold|holds|held|holding) (?:talks|a summit|a meeting|meetings)",
     r"(?:took|take|takes|taking) (?:a |the )?(?:bus(?:es)?|trains?|flights?|boats?|"
     r"ferr(?:y|ies)|planes?|taxis?)",
 )

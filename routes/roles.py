@@ -64,7 +64,8 @@ _ACTOR_VERBS = frozenset({
 _SAYING = re.compile(r"\b(?:said|say|says|reported|reports|report|told|believe\w*|predict\w*|"
                      r"expect\w*|speculat\w*)\b", re.IGNORECASE)
 _TRAVELLER_WORD = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
-_PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:still\s+|now\s+)?\w+ing\b", re.IGNORECASE)
+_PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?:still\s+|now\s+|(?:seen|spotted|reported)\s+)?"
+                               r"\w+ing\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:transit|visit|reach|cross|travel|sail|fly|go|"
                          r"enter|pass|land|dock|return|move|head|tour|stop|disembark|berth|"
                          r"anchor)\b", re.IGNORECASE)
@@ -437,6 +438,8 @@ class _MentionReader:
             steps += 1
             if steps > 10:
                 break
+            if low == "of" and i > 0 and words[i - 1].lower() == "out":
+                return "origin", "out of"  # "flew out of Buenos Aires"
             if low in cues.PREPOSITIONS:
                 if low in ("on", "around") and steps > 3:
                     break

@@ -225,6 +225,18 @@ def test_a_person_met_is_no_traveller(gazetteer):
     assert "Seoul" in {s.name for s in route.trip.stops}
 
 
+def test_out_of_seen_heading_and_talks(gazetteer):
+    route = _route("The team flew out of Buenos Aires on Sunday night and landed in Doha on "
+                   "Monday morning.", published="2022-11-22", gazetteer=gazetteer)
+    assert _stops(route) == [("Buenos Aires", "visited"), ("Doha", "visited")]
+    route = _route("The train passed through Khasan early on Tuesday and was seen heading "
+                   "north toward Ussuriysk by midday. Kim would hold talks with President "
+                   "Vladimir Putin, possibly at the Vostochny Cosmodrome, later this week.",
+                   published="2023-09-12", gazetteer=gazetteer)
+    assert _stops(route) == [("Khasan", "visited"), ("Ussuriysk", "planned"),
+                             ("Vostochny Cosmodrome", "speculated")]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
