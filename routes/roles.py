@@ -689,7 +689,8 @@ def _someone_else(who: str | None):
             before = subject[:found.start()].split()
             if before and before[-1].lower() in _OBJECT_OF:
                 continue  # "after talks with President Xi he was due to fly": not Xi
-            if _PRONOUN_SUBJECT.search(subject[:found.start()]):
+            if _PRONOUN_SUBJECT.search(subject[:found.start()]) or (
+                    before and before[-1].lower() in _MEETING_VERBS):
                 continue  # "where he met President Yoon in Seoul": Yoon is met, not moving
             if mine and not names & mine:
                 return found.group(0).strip()
@@ -799,6 +800,10 @@ def traveler(parse: Geoparse, gazetteer: Gazetteer | None = None) -> str | None:
 
 # A past auxiliary right before a cue of presence ("were stranded", "was still"): then, not now.
 _TOLD_PAST = re.compile(r"\b(?:was|were|had been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Verbs whose object a named person after them is: "and met Prime Minister Netanyahu in".
+_MEETING_VERBS = frozenset({"met", "meet", "meets", "meeting", "greeted", "greets", "joined",
+                            "joins", "hosted", "hosts", "welcomed", "welcomes", "visited",
+                            "visits", "thanked", "briefed", "accompanied", "accompanying"})
 # A pronoun before a named person is the clause's subject, and the person its object.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we)\b", re.IGNORECASE)
 # Words after which a name is an object, not who travels: "through the Kerem Shalom

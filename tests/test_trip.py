@@ -223,6 +223,10 @@ def test_a_person_met_is_no_traveller(gazetteer):
                    "President Yoon Suk-yeol in Seoul.", published="2022-05-22",
                    gazetteer=gazetteer)
     assert "Seoul" in {s.name for s in route.trip.stops}
+    route = _route("Blinken arrived in Israel on Thursday, his fourth visit, and met Prime "
+                   "Minister Benjamin Netanyahu in Tel Aviv.", published="2023-11-04",
+                   gazetteer=gazetteer)
+    assert "Tel Aviv" in {s.name for s in route.trip.stops}
 
 
 def test_out_of_seen_heading_and_talks(gazetteer):
