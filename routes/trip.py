@@ -351,7 +351,20 @@ def _context(group_point: tuple[float, float], place: Place | None,
 # --- order -------------------------------------------------------------------------------
 
 
-def _key_of(t: TimeExpr | None, trusted: bool) -> float | None:
+def _moment(t: TimeExpr, departure: bool) -> float:
+    """A time's place in the sort, in days: a day or part of one counts from its middle, so
+    "early in the morning" comes before a plain "on Wednesday" of the same day (an arrival
+    told first: "arrived here on Wednesday ... crossed the border at Khasan early in the
+    morning"). A departure's day, and a longer span, count from their start ("left Pyongyang
+    on Sept. 12" comes before "reached Khasan on Tuesday morning")."""
+    start = t.start_dt.timestamp() / 86400.0
+    if t.end_dt is None or departure:
+        return start
+    end = t.end_dt.timestamp() / 86400.0
+    return (start + end) / 2.0 if end - start <= 1.0 else start
+
+
+def _key_of(t: TimeExpr | None, trusted: bool, departure: bool = False) -> float | None:
     """A sortable time for a stop.
 
     Stated calendar dates ("June 17", "5 March") always count. A weekday resolved by tense
@@ -362,10 +375,10 @@ def _key_of(t: TimeExpr | None, trusted: bool) -> float | None:
         return None
     if t.month is not None and t.day is not None and _STATED_DATE.search(t.text):
         if t.start_dt is not None:
-            return t.start_dt.timestamp() / 86400.0
+            return _moment(t, departure)
         return float(t.month * 31 + t.day + (t.hour or 0) / 24.0)
     if trusted and t.start_dt is not None and t.kind != "year":
-        return t.start_dt.timestamp() / 86400.0
+        return _moment(t, departure)
     return None
 
 
@@ -379,7 +392,8 @@ def _order(groups: list[_Group], trusted: bool, headline_text: str | None = None
     line_end = len(headline_text) if headline_text else 0
     for g in by_text:
         times = [r.time for r in g.readings] + [g.inherited]
-        own = [k for k in (_key_of(t, trusted) for t in times) if k is not None]
+        departure = g.lead.role == "origin"
+        own = [k for k in (_key_of(t, trusted, departure) for t in times) if k is not None]
         if not own and line_end and all(r.mention.start < line_end for r in g.readings):
             # Only in the headline, which tells the latest news: last of its kind.
             keys[id(g)] = math.inf
