@@ -532,9 +532,14 @@ class _MentionReader:
         ends_clause = not re.search(r"\w", self.text[m.end:self.clause.end]) or \
             re.fullmatch(r"(?:,\s*(?:in\s+|near\s+|on\s+)?[A-Z][\w.’' -]*)+,?\s*",
                          self.text[m.end:self.clause.end])
-        if follow and ends_clause:
+        if follow and ends_clause and not (
+                re.match(r",?\s*where\b", follow, re.IGNORECASE)
+                and (cues.HEDGE.search(clause_before) or cues.PLAN.search(clause_before))):
             # ", which she reached on Monday" / ", where it plays on June 2": the relative
-            # clause says when, and with a travel word also what happened at the place.
+            # clause says when, and with a travel word also what happened at the place. A
+            # "where" clause tells of something else at the place when the place's own clause
+            # has a plan or a guess: "is expected to end the tour in Cairo, where he met
+            # Egypt's foreign minister in June".
             start = self.text.find(follow, self.clause.end)
             told = [t for t in self.times if start <= t.start < start + len(follow)]
             if told and (self.time is None or self.time.start < self.clause.start):

@@ -241,6 +241,20 @@ def test_out_of_seen_heading_and_talks(gazetteer):
                              ("Vostochny Cosmodrome", "speculated")]
 
 
+def test_a_morning_comes_before_the_rest_of_its_day(gazetteer):
+    route = _route("Kim arrived in Vladivostok on Wednesday. He crossed the border at Khasan "
+                   "early in the morning after travelling overnight from Pyongyang.",
+                   published="2019-04-24", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Pyongyang", "Khasan", "Vladivostok"]
+
+
+def test_a_where_clause_after_a_plan_tells_of_something_else(gazetteer):
+    route = _route("The envoy landed in Riyadh on Monday. He is expected to end the tour in "
+                   "Cairo, where he met Egypt's foreign minister in June.",
+                   published="2024-05-01", gazetteer=gazetteer)
+    assert _stops(route) == [("Riyadh", "visited"), ("Cairo", "speculated")]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
