@@ -40,6 +40,7 @@ _DAMPING = 0.5
 _SURE = 1.0  # score margin of a reading that can speak for its list
 _LISTED = 3.0  # "Texas, Oklahoma and Georgia": a listed name's reading of its peers' kind
 _STRAY_POP = 100_000  # a town smaller than this stands for a story only inside it
+_ABROAD_KM = 300.0  # a foreign town this near the story's places may well be its own
 _TIE = 0.05  # a confidence below this is a coin toss between the two best readings
 _HOME_SHARE = 0.75  # share of the sure places in one first-order region that makes it home
 _HOME = 1.5  # at most this much for an ambiguous name's reading in the home region
@@ -307,7 +308,8 @@ def resolve(
             results.append(Resolved(mention, None, (best, *runners_up), confidence))
             continue
         results.append(Resolved(mention, best, runners_up, confidence, best.lat, best.lon))
-    results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else r
+    results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else
+               _unplace_abroad(r, results) if r.mention.kind == "place" else r
                for r in results]
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
 
@@ -342,6 +344,28 @@ def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:
         if near.kind == "country" or (place.admin1 and near.admin1 == place.admin1) or \
                 distance_km(near.lat, near.lon, place.lat, place.lon) <= _SPREAD_KM:
             return result
+    return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
+                   confidence=0.0, lat=None, lon=None)
+
+
+def _unplace_abroad(result: Resolved, results: list[Resolved]) -> Resolved:
+    """Leave unplaced a small town alone in a country that the story's other places are not in.
+
+    A story whose places all lie in other countries rarely means a village of under 100,000
+    people far from all of them: "Wagner fighters" in a Russian story is no town in Brazil,
+    "Titan" no village in Afghanistan. With at least two other places read, none in the
+    town's country and none within ``_ABROAD_KM`` of it across any border (Ramallah beside Tel
+    Aviv stays), the town is kept as the mention's first alternative, as for ``embedded``.
+    """
+    place = result.place
+    if place is None or place.kind not in ("city", "town") or place.population >= _STRAY_POP:
+        return result
+    others = [r.place for r in results if r.place is not None and r.mention.kind != "embedded"
+              and r.mention.query != result.mention.query]
+    if len(others) < 2 or any(
+            p.country == place.country or
+            distance_km(p.lat, p.lon, place.lat, place.lon) <= _ABROAD_KM for p in others):
+        return result
     return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
                    confidence=0.0, lat=None, lon=None)
 

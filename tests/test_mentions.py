@@ -499,3 +499,16 @@ def test_a_town_before_a_natural_feature_word_is_only_its_namesake(gazetteer):
         "She took off from the Dum Dum Airport on June 18.", gazetteer=gazetteer)}
     assert found["Dum Dum"].mention.kind == "place"
     assert found["Dum Dum"].place.country == "IN"
+
+
+def test_a_small_town_abroad_and_far_from_the_story_gets_no_pin(gazetteer):
+    # Wagner (Brazil) is no place of a story whose places all lie in Russia.
+    found = {r.mention.surface: r for r in places(
+        "Wagner fighters seized sites in Rostov-on-Don and drove north toward Moscow.",
+        gazetteer=gazetteer)}
+    assert found["Wagner"].place is None
+    assert found["Wagner"].alternatives[0].country == "BR"
+    # A town in the story's country, or near its places across a border, keeps its pin.
+    found = {r.mention.surface: r for r in places(
+        "The envoy flew from Riyadh to Tel Aviv and drove on to Ramallah.", gazetteer=gazetteer)}
+    assert found["Ramallah"].place.country == "PS"
