@@ -115,6 +115,9 @@ class Resolved:
     confidence: float = 0.0
     lat: float | None = None
     lon: float | None = None
+    # Why a name with readings has no place: "tie" (two far apart score all but the same) or
+    # "far" (a small town far from all of the story's places). Empty when placed or unknown.
+    unplaced: str = ""
 
     def to_dict(self) -> dict:
         """The JSONL record of ``routes places``."""

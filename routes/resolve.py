@@ -305,12 +305,13 @@ def resolve(
             # Two places of one name score all but the same and lie far apart: a pin on either
             # would be a coin toss, so the mention offers both as alternatives and is left
             # unplaced.
-            results.append(Resolved(mention, None, (best, *runners_up), confidence))
+            results.append(Resolved(mention, None, (best, *runners_up), confidence,
+                                    unplaced="tie"))
             continue
         results.append(Resolved(mention, best, runners_up, confidence, best.lat, best.lon))
     results = [_unplace_stray(r, results) if r.mention.kind == "embedded" else
-               _unplace_abroad(r, results) if r.mention.kind == "place" else r
-               for r in results]
+               _unplace_abroad(r, results) if r.mention.kind == "place" and _doubtful(r, opts)
+               else r for r, opts in zip(results, options, strict=True)]
     return [_relative(r, results) if r.mention.kind == "relative" else r for r in results]
 
 
@@ -345,7 +346,18 @@ def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:
                 distance_km(near.lat, near.lon, place.lat, place.lon) <= _SPREAD_KM:
             return result
     return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
-                   confidence=0.0, lat=None, lon=None)
+                   confidence=0.0, lat=None, lon=None, unplaced="far")
+
+
+def _doubtful(result: Resolved, readings: list[Place]) -> bool:
+    """Whether a name may well mean something else than its place: it has readings in other
+    countries too ("Wagner": Brazil and the United States), or it is not the place's own name
+    ("Nissan" for Nissan-lez-Enserune). "left Severomorsk", a name found only in Russia, is
+    the Russian town wherever the story goes next."""
+    place = result.place
+    return place is not None and (
+        any(p.country != place.country for p in readings)
+        or fold(place.name) != fold(result.mention.surface))
 
 
 def _unplace_abroad(result: Resolved, results: list[Resolved]) -> Resolved:
@@ -367,7 +379,7 @@ def _unplace_abroad(result: Resolved, results: list[Resolved]) -> Resolved:
             distance_km(p.lat, p.lon, place.lat, place.lon) <= _ABROAD_KM for p in others):
         return result
     return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
-                   confidence=0.0, lat=None, lon=None)
+                   confidence=0.0, lat=None, lon=None, unplaced="far")
 
 
 def _class(place: Place) -> str | None:

@@ -280,13 +280,16 @@ class _MentionReader:
             return None, None, "header or byline", [], False, False, False
         if self.resolved.lat is None:
             readings = self.resolved.alternatives[:2]
-            if len(readings) == 2:
-                # resolve leaves a name unplaced when its two best readings tie far apart (an
-                # exact tie has confidence 0.0); only an embedded name is unplaced otherwise
-                # with alternatives, and it was answered above.
+            if self.resolved.unplaced == "tie":
+                # resolve leaves a name unplaced when its two best readings tie far apart...
                 names = " or ".join(f"{p.name} ({p.country})" if p.country else p.name
                                     for p in readings)
                 return None, None, f"ambiguous: {names}", [], False, False, False
+            if self.resolved.unplaced == "far":
+                # ... and when its reading is a small town far from all the story's places.
+                place = readings[0]
+                return None, None, f"unplaced: {place.name} ({place.country}) is far from the " \
+                    "story's places", [], False, False, False
             return None, None, "not found in the gazetteer", [], False, False, False
         if is_anchor or inside_relative:
             return None, None, "reference point of a relative location", [], False, False, \

@@ -255,6 +255,12 @@ def test_a_where_clause_after_a_plan_tells_of_something_else(gazetteer):
     assert _stops(route) == [("Riyadh", "visited"), ("Cairo", "speculated")]
 
 
+def test_a_town_left_unplaced_abroad_says_why(gazetteer):
+    route = _route("Wagner fighters seized sites in Rostov-on-Don on Saturday and drove north "
+                   "toward Moscow.", published="2023-06-25", gazetteer=gazetteer)
+    assert _reason(route, "Wagner") == "unplaced: Wagner (BR) is far from the story's places"
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
