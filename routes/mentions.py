@@ -80,6 +80,7 @@ _RELATIVE = re.compile(
 _RELATIVE_LAST = re.compile(r"(?:of|the|near|outside|to|around|with)$", re.IGNORECASE)
 
 
+_ON_ISLAND = re.compile(r"\s+on\s+(?:the\s+)?(?:island\s+of\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+(?:the\s+)?")
 _PLURAL_TYPE = re.compile(r"\s+(?:counties|states|provinces|regions|districts|rivers|islands|"
                           r"cities|towns|villages|oblasts|parishes)\b", re.IGNORECASE)
@@ -646,12 +647,14 @@ class _Finder:
                 nxt = mentions[k + 1]
                 gap = self.text[mention.end:nxt.start]
                 level = _level(self.candidates.get(mention.query))
-                if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?", gap) and \
-                        self._is_container(nxt) and not (
+                if (re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?", gap)
+                        and self._is_container(nxt) and not (
                             "," in gap and level
-                            and level == _level(self.candidates.get(nxt.query))):
+                            and level == _level(self.candidates.get(nxt.query)))) or (
+                        _ON_ISLAND.fullmatch(gap) and self._is_island(nxt)):
                     # "Texas, Oklahoma": two states side by side are a list; "Punjab,
-                    # India" and "Cook County, Illinois" are a place and its container.
+                    # India" and "Cook County, Illinois" are a place and its container, and
+                    # so are "Koepang on Timor Island" and "a village on Crete".
                     linked[k] = replace(linked[k], container=k + 1)
         for run in self._lists(mentions):
             for k in run:
@@ -725,6 +728,10 @@ class _Finder:
                 in_caption=first.in_caption,
             ))
         return found
+
+    def _is_island(self, mention: Mention) -> bool:
+        places = self.candidates.get(mention.query) or []
+        return bool(places) and places[0].kind in ("island", "peninsula")
 
     def _is_container(self, mention: Mention) -> bool:
         places = self.candidates.get(mention.query) or []

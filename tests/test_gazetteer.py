@@ -35,6 +35,13 @@ EXPECTED = [
     ("Przemyśl", 49.78, 22.77, "PL", "town", 10),
     ("St. Petersburg", 59.94, 30.31, "RU", "city", 10),
     ("Russia", 60.0, 90.0, "RU", "country", 2500),
+    # Islands, straits and summits a trip crosses or climbs, which GeoNames' lists lack; an
+    # island's English name before a small town's own ("Crete", Illinois).
+    ("Timor", -9.2, 124.9, "ID", "island", 150),
+    ("Crete", 35.2, 24.9, "GR", "island", 100),
+    ("the Torres Strait", -10.3, 142.3, "", "sea", 100),
+    ("Mount Everest", 27.99, 86.93, "NP", "mountain", 5),
+    ("Lake Victoria", -1.0, 33.0, "UG", "lake", 150),
 ]
 
 

@@ -261,6 +261,14 @@ def test_a_town_left_unplaced_abroad_says_why(gazetteer):
     assert _reason(route, "Wagner") == "unplaced: Wagner (BR) is far from the story's places"
 
 
+def test_an_island_after_on_holds_its_town(gazetteer):
+    # "Koepang on Timor Island": the island is the town's container, not a stop of its own.
+    route = _route("The flight left Darwin on Monday and landed at Koepang on Timor Island.",
+                   published="1937-06-28", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["Darwin", "Kupang"]
+    assert _reason(route, "Timor Island").startswith("region or country that holds")
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
