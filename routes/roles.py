@@ -25,7 +25,8 @@ from . import cues
 from .gazetteer import Gazetteer
 from .geoparse import Geoparse
 from .lexicon import PERSON_TITLES
-from .model import Resolved
+from .model import Place, Resolved
+from .names import fold
 from .text import sentences
 from .timex import TimeExpr, clause_tense, find_times, resolve_relative
 
@@ -252,6 +253,10 @@ class _MentionReader:
         ``on_the_way`` between its origin and destination ("with a stopover in X")."""
         role, status, reason, found, weak, earlier, returning = self._read(
             is_anchor, joined, inside_relative)
+        city = self._city_named_like_its_region() if role is not None else None
+        if city is not None:
+            # "arrived in New York": a traveller reaches the city, not the state's centre.
+            self.resolved = replace(self.resolved, place=city, lat=city.lat, lon=city.lon)
         # The place must be inside the "after ..." or "before ..." phrase, not in the clause it
         # introduces; the nearer word decides.
         lead = self.text[max(self.clause.start, self.m.start - 45):self.m.start]
@@ -516,6 +521,17 @@ class _MentionReader:
                 self.found.append(t.text)
                 return True
         return False
+
+    def _city_named_like_its_region(self) -> Place | None:
+        """A city of a million or more that the mention's first-order region is named after
+        ("New York" the state, New York City), among the mention's readings."""
+        place, surface = self.resolved.place, fold(self.m.surface)
+        if place is None or place.feature_code != "ADM1":
+            return None
+        return next((a for a in self.resolved.alternatives
+                     if a.feature_class == "P" and a.population >= 1_000_000
+                     and a.country == place.country and a.admin1 == place.admin1
+                     and fold(a.name).startswith(surface)), None)
 
     def _reported_plan(self, cue: str) -> bool:
         """"He was due to fly back on Sunday" in Saturday's report: a plan told in the past

@@ -269,6 +269,12 @@ def test_an_island_after_on_holds_its_town(gazetteer):
     assert _reason(route, "Timor Island").startswith("region or country that holds")
 
 
+def test_a_traveller_reaches_the_city_a_state_is_named_after(gazetteer):
+    route = _route("Modi arrived in New York on Wednesday, then flew to Washington.",
+                   published="2023-06-22", gazetteer=gazetteer)
+    assert [s.name for s in route.trip.stops] == ["New York City", "Washington"]
+
+
 def test_presence_and_due_in(gazetteer):
     route = _route("The prime minister is in Nairobi today after two days in Kampala. She "
                    "is due in Addis Ababa on Saturday.", published="2024-09-20",
