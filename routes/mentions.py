@@ -48,13 +48,13 @@ _CONNECTORS = frozenset({"of", "de", "del", "della", "di", "da", "do", "dos", "d
 # known name before one is part of a name the index does not hold. Not "of": "the Gold Coast of
 # Australia" is the Gold Coast, in its container.
 _NAME_LINKS = _CONNECTORS - {"and", "y", "on", "upon", "am", "an", "of"}
-_LOWER_HEADS = frozenset({"river", "region", "province", "oblast", "krai", "prefecture",
-                          "governorate", "county", "district", "station", "cosmodrome",
-                          "airport", "island", "islands", "peninsula", "strait", "sea"})
 # Heads of natural features: a town read from the words before one ("King George Island",
 # "Torres Strait", "Naugatuck River") is only the feature's namesake, as a town before
 # "Police" is the police's.
 _NATURAL_HEADS = frozenset({"river", "island", "islands", "peninsula", "strait", "sea"})
+_LOWER_HEADS = _NATURAL_HEADS | {"region", "province", "oblast", "krai", "prefecture",
+                                 "governorate", "county", "district", "station", "cosmodrome",
+                                 "airport"}
 _DASHES = frozenset({"--", "—", "–", "-", ":", '"', "“", "(", "'", "‘"})
 _MAJOR_KINDS = frozenset({"country", "continent", "sea"})
 _LOCATIVES = frozenset({"from", "in", "at", "of", "near", "outside"})
@@ -519,7 +519,7 @@ class _Finder:
                          or head in self.dictionary)
                     and (head not in _LOWER_HEADS or namesake))
         if embedded and best is not None and best.kind == "region" and \
-                after[0].text.lower() in ("county", "district", "region", "province", "state"):
+                head in ("county", "district", "region", "province", "state"):
             embedded = False
         kind = mention.kind
         if embedded:
@@ -729,16 +729,19 @@ class _Finder:
             ))
         return found
 
+    def _best_kind(self, mention: Mention) -> str | None:
+        places = self.candidates.get(mention.query)
+        return places[0].kind if places else None
+
     def _is_island(self, mention: Mention) -> bool:
-        places = self.candidates.get(mention.query) or []
-        return bool(places) and places[0].kind in ("island", "peninsula")
+        return self._best_kind(mention) in ("island", "peninsula")
 
     def _is_container(self, mention: Mention) -> bool:
-        places = self.candidates.get(mention.query) or []
+        kind = self._best_kind(mention)
         # An island, a peninsula or an area holds places too: "Bandoeng, Java".
-        return bool(places) and (places[0].kind in _CONTAINER_KINDS or
-                                 "region" in mention.hint_kinds or
-                                 "country" in mention.hint_kinds)
+        return kind is not None and (kind in _CONTAINER_KINDS or
+                                     "region" in mention.hint_kinds or
+                                     "country" in mention.hint_kinds)
 
     def full_names(self) -> None:
         """People named in full anywhere: a given name, an optional initial, a surname; or

@@ -335,18 +335,15 @@ def _unplace_stray(result: Resolved, results: list[Resolved]) -> Resolved:
     a pin in the wrong country is worse than an honest "not placed".
     """
     place = result.place
-    if place is None or place.kind not in ("city", "town") or place.population >= _STRAY_POP:
+    if not _small_town(place):
         return result
-    for other in results:
-        near = other.place
-        if near is None or other.mention.kind == "embedded" or \
-                other.mention.query == result.mention.query or near.country != place.country:
+    for near in _other_places(result, results):
+        if near.country != place.country:
             continue
         if near.kind == "country" or (place.admin1 and near.admin1 == place.admin1) or \
                 distance_km(near.lat, near.lon, place.lat, place.lon) <= _SPREAD_KM:
             return result
-    return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
-                   confidence=0.0, lat=None, lon=None, unplaced="far")
+    return _withheld(result)
 
 
 def _doubtful(result: Resolved, readings: list[Place]) -> bool:
@@ -370,15 +367,29 @@ def _unplace_abroad(result: Resolved, results: list[Resolved]) -> Resolved:
     Aviv stays), the town is kept as the mention's first alternative, as for ``embedded``.
     """
     place = result.place
-    if place is None or place.kind not in ("city", "town") or place.population >= _STRAY_POP:
+    if not _small_town(place):
         return result
-    others = [r.place for r in results if r.place is not None and r.mention.kind != "embedded"
-              and r.mention.query != result.mention.query]
+    others = _other_places(result, results)
     if len(others) < 2 or any(
             p.country == place.country or
             distance_km(p.lat, p.lon, place.lat, place.lon) <= _ABROAD_KM for p in others):
         return result
-    return replace(result, place=None, alternatives=(place, *result.alternatives[:2]),
+    return _withheld(result)
+
+
+def _small_town(place: Place | None) -> bool:
+    return place is not None and place.kind in ("city", "town") and place.population < _STRAY_POP
+
+
+def _other_places(result: Resolved, results: list[Resolved]) -> list[Place]:
+    """The places of the story's other names, not counting names inside organisations'."""
+    return [r.place for r in results if r.place is not None and r.mention.kind != "embedded"
+            and r.mention.query != result.mention.query]
+
+
+def _withheld(result: Resolved) -> Resolved:
+    """The result unplaced, its place kept as the first alternative (see ``_unplace_stray``)."""
+    return replace(result, place=None, alternatives=(result.place, *result.alternatives[:2]),
                    confidence=0.0, lat=None, lon=None, unplaced="far")
 
 

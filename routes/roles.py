@@ -256,7 +256,7 @@ class _MentionReader:
         city = self._city_named_like_its_region() if role is not None else None
         if city is not None:
             # "arrived in New York": a traveller reaches the city, not the state's centre.
-            self.resolved = replace(self.resolved, place=city, lat=city.lat, lon=city.lon)
+            self._read_as(city)
         # The place must be inside the "after ..." or "before ..." phrase, not in the clause it
         # introduces; the nearer word decides.
         lead = self.text[max(self.clause.start, self.m.start - 45):self.m.start]
@@ -314,7 +314,7 @@ class _MentionReader:
             if other is None:
                 return None, None, "a name after 'the': not the town of that name", [], \
                     False, False, False
-            self.resolved = replace(self.resolved, place=other, lat=other.lat, lon=other.lon)
+            self._read_as(other)
         after = self.text[m.end:m.end + 30]
         if re.match(r"['’]s\b", after) and not _OWN_FACILITY.match(after):
             return None, None, "context (names the owner of another place)", [], False, \
@@ -521,6 +521,10 @@ class _MentionReader:
                 self.found.append(t.text)
                 return True
         return False
+
+    def _read_as(self, place: Place) -> None:
+        """Read the mention as another of its readings, pinned there."""
+        self.resolved = replace(self.resolved, place=place, lat=place.lat, lon=place.lon)
 
     def _city_named_like_its_region(self) -> Place | None:
         """A city of a million or more that the mention's first-order region is named after
